@@ -1,0 +1,80 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Herald: an A2P messaging and phone-verification gateway.
+//
+// Layout (see README "Architecture"):
+//   protocol libraries  – SMPP, SMSText, Numbering, MerkleLog: standalone, know nothing of the gateway
+//   domain core         – HeraldCore: messages, routes, verifications, accounts, audit; talks to the
+//                         protocol libraries only through small interfaces it defines
+//   adapters            – storage, HTTP, carrier links, simulator, webhooks
+//   composition         – HeraldApp wires adapters together; `herald` is the one executable
+
+let package = Package(
+    name: "Herald",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "herald", targets: ["herald"]),
+        .library(name: "SMPP", targets: ["SMPP"]),
+        .library(name: "SMSText", targets: ["SMSText"]),
+        .library(name: "Numbering", targets: ["Numbering"]),
+        .library(name: "MerkleLog", targets: ["MerkleLog"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-atomics.git", from: "1.3.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // MARK: Protocol libraries (standalone)
+        .target(
+            name: "SMPP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Atomics", package: "swift-atomics"),
+            ]
+        ),
+        .target(name: "SMSText"),
+        .target(name: "Numbering"),
+        .target(
+            name: "MerkleLog",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+
+        // MARK: Executable
+        .executableTarget(
+            name: "herald",
+            dependencies: [
+                "SMPP", "SMSText", "Numbering", "MerkleLog",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: Tests
+        .testTarget(
+            name: "SMPPTests",
+            dependencies: [
+                "SMPP",
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "SMSTextTests",
+            dependencies: ["SMSText", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "NumberingTests", dependencies: ["Numbering"]),
+        .testTarget(name: "MerkleLogTests", dependencies: ["MerkleLog"]),
+    ]
+)

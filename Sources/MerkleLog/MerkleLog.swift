@@ -1,0 +1,1 @@
+// MerkleLog module placeholder; replaced by its implementation.

@@ -1,0 +1,1 @@
+// Numbering module placeholder; replaced by its implementation.

@@ -1,0 +1,1 @@
+// SMPP module placeholder; replaced by its implementation.

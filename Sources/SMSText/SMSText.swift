@@ -1,0 +1,1 @@
+// SMSText module placeholder; replaced by its implementation.

@@ -1,0 +1,6 @@
+import Testing
+@testable import Numbering
+
+@Test func NumberingModuleBuilds() {
+    #expect(Bool(true))
+}

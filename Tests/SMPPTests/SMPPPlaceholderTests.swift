@@ -1,0 +1,6 @@
+import Testing
+@testable import SMPP
+
+@Test func SMPPModuleBuilds() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import SMSText
+
+@Test func SMSTextModuleBuilds() {
+    #expect(Bool(true))
+}
