@@ -1,0 +1,10 @@
+import Benchmark
+import SMSText
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark("placeholder") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(1 + 1)
+        }
+    }
+}
