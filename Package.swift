@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // MARK: Protocol libraries (standalone)
@@ -49,6 +51,20 @@ let package = Package(
             name: "MerkleLog",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
+
+        // MARK: Domain core
+        .target(
+            name: "HeraldCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
+        // Fakes of the core's ports, shared by test targets.
+        .target(name: "HeraldTestSupport", dependencies: ["HeraldCore"]),
 
         // MARK: Executable
         .executableTarget(
@@ -76,5 +92,6 @@ let package = Package(
         ),
         .testTarget(name: "NumberingTests", dependencies: ["Numbering"]),
         .testTarget(name: "MerkleLogTests", dependencies: ["MerkleLog"]),
+        .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"]),
     ]
 )

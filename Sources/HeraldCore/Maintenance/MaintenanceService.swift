@@ -1,0 +1,80 @@
+import Logging
+import ServiceLifecycle
+
+/// Housekeeping: expires messages whose validity passed, erases message bodies past retention, drops
+/// idempotency records past theirs, and purges the in-memory body vault.
+public final class MaintenanceService: Service {
+    public struct Dependencies: Sendable {
+        public var store: any HeraldStore
+        public var clock: any HeraldClock
+        public var webhooks: MessageWebhookFactory
+        public var vault: EphemeralBodyVault
+
+        public init(store: any HeraldStore, clock: any HeraldClock, webhooks: MessageWebhookFactory, vault: EphemeralBodyVault) {
+            self.store = store
+            self.clock = clock
+            self.webhooks = webhooks
+            self.vault = vault
+        }
+    }
+
+    private let dependencies: Dependencies
+    private let configuration: MaintenanceConfiguration
+    private let logger: Logger
+
+    public init(dependencies: Dependencies, configuration: MaintenanceConfiguration, logger: Logger) {
+        self.dependencies = dependencies
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        while !Task.isCancelledOrShuttingDown {
+            do {
+                try await runOnce()
+            } catch {
+                logger.error("housekeeping failed", metadata: ["error": "\(error)"])
+            }
+            await Task.sleepUnlessShuttingDown(for: configuration.interval)
+        }
+    }
+
+    /// One round of housekeeping (exposed for tests).
+    public func runOnce() async throws {
+        let expired = try await expireMessages()
+        if expired > 0 { logger.info("expired messages", metadata: ["count": "\(expired)"]) }
+        let now = dependencies.clock.now()
+        if let retention = configuration.bodyRetention {
+            let cutoff = now.adding(.zero - retention)
+            let erased = try await dependencies.store.eraseBodies(
+                createdBefore: cutoff, limit: 1000,
+                audit: [AuditEvent(at: now, actor: .system("retention"), action: "message.erase_bodies", target: "messages", details: ["created_before": cutoff.iso8601])])
+            if !erased.isEmpty { logger.info("erased message bodies past retention", metadata: ["count": "\(erased.count)"]) }
+        }
+        _ = try await dependencies.store.deleteExpiredIdempotencyRecords(now: now)
+        dependencies.vault.purgeExpired()
+    }
+
+    /// Marks every message whose validity passed as expired; returns how many.
+    public func expireMessages() async throws -> Int {
+        var total = 0
+        while true {
+            let now = dependencies.clock.now()
+            let candidates = try await dependencies.store.expirableMessages(now: now, receiptGrace: configuration.receiptGrace, limit: 500)
+            if candidates.isEmpty { return total }
+            let updates = candidates.map { candidate -> MessageUpdate in
+                var message = candidate
+                let submitted = message.status == .submitted
+                message.error = submitted
+                    ? MessageError(code: "receipt_timeout", description: "no delivery receipt arrived before the validity period ended")
+                    : MessageError(code: "validity_expired", description: "the validity period ended before the message could be sent")
+                message.transition(to: .expired, at: now, detail: message.error?.code)
+                if message.bodyPolicy == .ephemeral { dependencies.vault.remove(message.id) }
+                return MessageUpdate(message: message, effects: SideEffects(webhooks: dependencies.webhooks.webhooks(for: message, at: now)))
+            }
+            let written = try await dependencies.store.saveMessageUpdates(updates)
+            total += written.filter { $0 }.count
+            if candidates.count < 500 { return total }
+        }
+    }
+}
