@@ -60,6 +60,9 @@ public enum ConfigurationLoader {
         case .valueNotFound(let type, let context):
             return "'\(path(context.codingPath))' is empty (expected \(type))"
         case .dataCorrupted(let context):
+            if let inner = context.underlyingError as? ConfigurationError { return inner.message }
+            if let inner = context.underlyingError as? DecodingError { return describe(inner) }
+            if let inner = context.underlyingError, context.codingPath.isEmpty { return "not valid YAML: \(inner)" }
             return "'\(path(context.codingPath))': \(context.debugDescription)"
         @unknown default:
             return "\(error)"
