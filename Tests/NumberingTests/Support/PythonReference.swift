@@ -39,6 +39,13 @@ enum PythonReference {
         return try String(contentsOf: file, encoding: .utf8)
     }
 
+    /// Runs a script from `scripts/numbering/` and returns its exit status.
+    static func run(script: String, arguments: [String]) throws -> Int32 {
+        let path = repositoryRoot.appendingPathComponent("scripts/numbering/\(script)").path
+        guard let result = run(["python3", path] + arguments) else { throw ScriptFailure(script: script) }
+        return result.status
+    }
+
     struct ScriptFailure: Error, CustomStringConvertible {
         let script: String
         var description: String { "\(script) failed" }
