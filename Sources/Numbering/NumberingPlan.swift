@@ -26,11 +26,17 @@ public final class NumberingPlan: Sendable {
     /// a failure to decode it is a packaging defect, not an input error.
     public static let shared: NumberingPlan = {
         do {
-            return NumberingPlan(metadata: try NumberingMetadata.embedded())
+            return try loadEmbedded()
         } catch {
             fatalError("The numbering metadata compiled into Herald is corrupt: \(error)")
         }
     }()
+
+    /// Decodes the metadata compiled into the module into a new plan. ``shared`` does this once;
+    /// call it only when a separate instance is needed.
+    public static func loadEmbedded() throws(NumberingMetadataError) -> NumberingPlan {
+        NumberingPlan(metadata: try NumberingMetadata.embedded())
+    }
 
     /// Builds a plan from a metadata table in the text format written by
     /// `scripts/numbering/generate_metadata.py` (to use newer metadata without rebuilding).

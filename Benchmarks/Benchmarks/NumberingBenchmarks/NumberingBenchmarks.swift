@@ -68,6 +68,15 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark(
+        "NumberingPlan.loadEmbedded (metadata decode)",
+        configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxIterations: 20)
+    ) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try! NumberingPlan.loadEmbedded())
+        }
+    }
+
     let resolver = NetworkResolver()
     let numbers = sample.compactMap { try? plan.parse($0.0, defaultRegion: $0.1) }
     Benchmark(

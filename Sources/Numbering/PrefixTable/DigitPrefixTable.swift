@@ -17,13 +17,23 @@ public struct DigitPrefixTable<Value> {
     /// Longest prefix accepted when building.
     public static var maximumPrefixLength: Int { 64 }
 
-    // Compact trie in breadth-first order. Node `n` has a child for digit `d` when bit `d` of
-    // `childMasks[n]` is set; the children of a node are stored contiguously in digit order from
-    // `firstChild[n]`, so a child's index is `firstChild[n] + popcount(mask below d)`.
-    private let childMasks: [UInt16]
-    private let firstChild: [Int32]
+    // Compact trie in breadth-first order, one 64-bit word per node: bits 0-31 hold the index of
+    // the node's first child, bits 32-41 a mask with bit `d` set when there is a child for digit
+    // `d`, bit 42 whether the node carries a value. Children are stored contiguously in digit
+    // order, so the child for `d` is at `first + popcount(mask below d)`. One word per step
+    // keeps a lookup to one cache line per digit.
+    private let nodes: [UInt64]
+    /// Index into `values` for nodes that carry one, -1 elsewhere.
     private let valueIndex: [Int32]
     private let values: [Value]
+
+    private static var hasValueBit: UInt64 { 1 << 42 }
+
+    @inline(__always)
+    private static func mask(of node: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: node >> 32) & 0x3FF }
+
+    @inline(__always)
+    private static func firstChild(of node: UInt64) -> Int { Int(UInt32(truncatingIfNeeded: node)) }
 
     /// The number of prefixes in the table.
     public var count: Int { values.count }
@@ -51,8 +61,7 @@ public struct DigitPrefixTable<Value> {
 
     /// A table without entries.
     public init() {
-        childMasks = [0]
-        firstChild = [0]
+        nodes = [0]
         valueIndex = [-1]
         values = []
     }
@@ -94,8 +103,7 @@ public struct DigitPrefixTable<Value> {
         }
 
         let nodeCount = nodeValue.count
-        var masks = [UInt16](repeating: 0, count: nodeCount)
-        var first = [Int32](repeating: 0, count: nodeCount)
+        var packed = [UInt64](repeating: 0, count: nodeCount)
         var valueOf = [Int32](repeating: -1, count: nodeCount)
         var order: [Int32] = [0]  // breadth-first order of original node ids
         order.reserveCapacity(nodeCount)
@@ -103,20 +111,19 @@ public struct DigitPrefixTable<Value> {
         while position < order.count {
             let original = Int(order[position])
             valueOf[position] = nodeValue[original]
-            first[position] = Int32(order.count)
-            var mask: UInt16 = 0
+            var word = UInt64(order.count)
             for digit in 0..<10 {
                 let child = children[original * 10 + digit]
                 if child >= 0 {
-                    mask |= 1 << UInt16(digit)
+                    word |= 1 << UInt64(32 + digit)
                     order.append(child)
                 }
             }
-            masks[position] = mask
+            if nodeValue[original] >= 0 { word |= Self.hasValueBit }
+            packed[position] = word
             position += 1
         }
-        self.childMasks = masks
-        self.firstChild = first
+        self.nodes = packed
         self.valueIndex = valueOf
         self.values = values
     }
@@ -126,33 +133,35 @@ public struct DigitPrefixTable<Value> {
     /// A leading "+" is skipped (and included in the returned prefix); matching stops at the
     /// first character that is not an ASCII digit.
     public func longestMatch(_ digits: String) -> (prefix: Substring, value: Value)? {
-        var bestLength = -1
-        var bestIndex = Int(valueIndex[0])
-        if bestIndex >= 0 { bestLength = 0 }
-        var node = 0
-        var length = 0
-        for byte in digits.utf8 {
-            let digit = byte &- UInt8(ascii: "0")
-            if digit >= 10 {
-                if byte == UInt8(ascii: "+"), length == 0 {
-                    length = 1
-                    continue
+        let (length, node) = nodes.withUnsafeBufferPointer { nodes -> (Int, Int) in
+            var bestLength = nodes[0] & Self.hasValueBit != 0 ? 0 : -1
+            var bestNode = 0
+            var current = nodes[0]
+            var length = 0
+            for byte in digits.utf8 {
+                let digit = byte &- UInt8(ascii: "0")
+                if digit >= 10 {
+                    if byte == UInt8(ascii: "+"), length == 0 {
+                        length = 1
+                        continue
+                    }
+                    break
                 }
-                break
+                let mask = Self.mask(of: current)
+                let bit: UInt16 = 1 << UInt16(digit)
+                if mask & bit == 0 { break }
+                let index = Self.firstChild(of: current) &+ (mask & (bit &- 1)).nonzeroBitCount
+                current = nodes[index]
+                length &+= 1
+                if current & Self.hasValueBit != 0 {
+                    bestLength = length
+                    bestNode = index
+                }
             }
-            let mask = childMasks[node]
-            let bit: UInt16 = 1 << UInt16(digit)
-            if mask & bit == 0 { break }
-            node = Int(firstChild[node]) &+ (mask & (bit &- 1)).nonzeroBitCount
-            length &+= 1
-            let index = Int(valueIndex[node])
-            if index >= 0 {
-                bestLength = length
-                bestIndex = index
-            }
+            return (bestLength, bestNode)
         }
-        guard bestLength >= 0 else { return nil }
-        return (Substring(digits.utf8.prefix(bestLength)), values[bestIndex])
+        guard length >= 0 else { return nil }
+        return (Substring(digits.utf8.prefix(length)), values[Int(valueIndex[node])])
     }
 
     /// All entries whose prefix is a prefix of `digits`, longest first (same rules as
@@ -171,10 +180,10 @@ public struct DigitPrefixTable<Value> {
                 }
                 break
             }
-            let mask = childMasks[node]
+            let mask = Self.mask(of: nodes[node])
             let bit: UInt16 = 1 << UInt16(digit)
             if mask & bit == 0 { break }
-            node = Int(firstChild[node]) + (mask & (bit &- 1)).nonzeroBitCount
+            node = Self.firstChild(of: nodes[node]) + (mask & (bit &- 1)).nonzeroBitCount
             length += 1
             let index = Int(valueIndex[node])
             if index >= 0 { found.append((Substring(digits.utf8.prefix(length)), values[index])) }
@@ -188,10 +197,10 @@ public struct DigitPrefixTable<Value> {
         for byte in prefix.utf8 {
             let digit = byte &- UInt8(ascii: "0")
             guard digit < 10 else { return nil }
-            let mask = childMasks[node]
+            let mask = Self.mask(of: nodes[node])
             let bit: UInt16 = 1 << UInt16(digit)
             guard mask & bit != 0 else { return nil }
-            node = Int(firstChild[node]) + (mask & (bit &- 1)).nonzeroBitCount
+            node = Self.firstChild(of: nodes[node]) + (mask & (bit &- 1)).nonzeroBitCount
         }
         let index = Int(valueIndex[node])
         return index >= 0 ? values[index] : nil
