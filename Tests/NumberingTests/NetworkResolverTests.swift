@@ -89,6 +89,18 @@ import Testing
         #expect(table.network(forE164: "not a number") == nil)
     }
 
+    @Test func documentedExampleLoads() throws {
+        let table = try InMemoryPortabilityTable(csv: """
+            # comment lines and blank lines are skipped
+            e164,mcc,mnc,name
+            +4915123456789,262,02,Vodafone
+            +447700900123,234,30
+            "+33612345678",208,10,"SFR, ported 2024"
+            """)
+        #expect(table.count == 3)
+        #expect(table.network(forE164: "+33612345678")?.name == "SFR, ported 2024")
+    }
+
     @Test func reportsEveryBadLineWithItsNumber() {
         let csv = """
             e164,mcc,mnc,name
