@@ -62,7 +62,8 @@ import Testing
         }
 
         let rate = Double(overall) / Double(max(samples.count, 1))
-        var report = "Differential test against phonenumbers, \(samples.count) samples (seed \(Self.seed)):\n"
+        var report = "Differential test against phonenumbers, \(samples.count) samples (seed \(Self.seed)); "
+            + "Herald metadata: \(plan.metadataSource)\n"
         for name in ["outcome", "e164", "region", "valid", "type"] {
             let total = compared[name] ?? 0
             let same = agree[name] ?? 0
