@@ -8,8 +8,8 @@ extension NumberingPlan {
     /// International input starts with `+` (`"+49 151 2345 6789"`) or, when `defaultRegion` is
     /// given, with that region's international prefix (`"0049 …"` from Germany, `"011 …"` from
     /// the US). National input (`"0151 23456789"`) needs `defaultRegion`; its trunk prefix and
-    /// national quirks (Argentina's `15` mobile token, Mexico's `044`/`045`, …) are handled as
-    /// the metadata describes.
+    /// national quirks such as Argentina's `15` mobile token are handled as the metadata
+    /// describes (current metadata no longer strips Mexico's old `044`/`045` prefixes).
     ///
     /// - Parameters:
     ///   - input: The number as typed: digits of any script, spaces, dashes, dots, slashes,
