@@ -21,5 +21,14 @@ let package = Package(
             path: "Benchmarks/SMSTextBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "NumberingBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Numbering", package: "Herald"),
+            ],
+            path: "Benchmarks/NumberingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

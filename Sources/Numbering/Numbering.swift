@@ -1,1 +1,0 @@
-// Numbering module placeholder; replaced by its implementation.

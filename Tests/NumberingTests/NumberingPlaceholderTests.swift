@@ -1,6 +1,0 @@
-import Testing
-@testable import Numbering
-
-@Test func NumberingModuleBuilds() {
-    #expect(Bool(true))
-}
