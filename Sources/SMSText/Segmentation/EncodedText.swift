@@ -12,6 +12,8 @@ struct EncodedText: Sendable {
     var units: [UInt16] = []
     var breaks: [UInt8] = []
     var hasCharacterBoundaries = false
+    /// The number of user-perceived characters, once ``markCharacterBoundaries(of:)`` has counted them.
+    var characterCount: Int?
 
     init(capacity: Int = 0) {
         units.reserveCapacity(capacity)
@@ -32,9 +34,12 @@ struct EncodedText: Sendable {
         guard !hasCharacterBoundaries else { return }
         hasCharacterBoundaries = true
         var index = 0
+        var characters = 0
         let total = breaks.count
+        defer { characterCount = characters }
         for character in text {
-            guard index < total else { break }
+            characters += 1
+            guard index < total else { continue }
             breaks[index] = Self.characterStart
             for _ in character.unicodeScalars {
                 index += 1

@@ -27,6 +27,9 @@ struct EncodingSelection: Sendable {
             }
         }
         for encoding in encodings {
+            // UCS-2 never needs fewer parts than an encoding that represents the text (even a text made only of
+            // two-septet GSM characters fits 76 per part against UCS-2's 67), so it is only tried as a fallback.
+            if encoding == .ucs2, best != nil { break }
             if encoding == .gsm7 {
                 let plain = evaluate(text, encoding: .gsm7, tables: .none, options: options)
                 consider(plain)
@@ -83,7 +86,9 @@ struct EncodingSelection: Sendable {
         if segmenter.fitsSinglePart(encoded) {
             ranges = [0..<encoded.count]
         } else {
-            encoded.markCharacterBoundaries(of: text)
+            // GSM and one-octet encodings hold no combining characters, so their only multi-scalar character is
+            // CR LF, which the segmenter recognises by itself; UCS-2 needs real grapheme boundaries.
+            if encoding == .ucs2 { encoded.markCharacterBoundaries(of: text) }
             ranges = segmenter.multipartRanges(encoded)
         }
         return .success(
@@ -91,12 +96,27 @@ struct EncodingSelection: Sendable {
                 encoding: encoding, tables: tables, layout: layout, encoded: encoded, isPacked: packed, ranges: ranges))
     }
 
+    /// The number of user-perceived characters in `text` (which this selection encoded).
+    func characterCount(of text: String) -> Int {
+        if let counted = encoded.characterCount { return counted }
+        guard encoding != .ucs2 else { return text.count }
+        // Without combining characters every scalar is a character, except that CR LF is one.
+        var count = 0
+        var previousWasCarriageReturn = false
+        for (unit, kind) in zip(encoded.units, encoded.breaks) where kind != EncodedText.inside {
+            let isLineFeed = unit == 0x0A
+            if !(isLineFeed && previousWasCarriageReturn) { count += 1 }
+            previousWasCarriageReturn = unit == 0x0D
+        }
+        return count
+    }
+
     /// The counter view of this selection.
-    func count(characters: Int, maxParts: Int) -> MessageCount {
+    func count(of text: String, maxParts: Int) -> MessageCount {
         MessageCount(
             encoding: encoding,
             shiftTables: tables,
-            characters: characters,
+            characters: characterCount(of: text),
             units: encoded.count,
             parts: ranges.count,
             unitsPerPart: fitsSinglePart ? layout.singleCapacity : layout.multipartCapacity,

@@ -32,7 +32,7 @@ public struct SMSEncoder: Sendable {
     ///   ``SMSTextError/invalidOptions(_:)``.
     public func encode(_ text: String, reference: UInt16 = 0) throws(SMSTextError) -> EncodedMessage {
         let selection = try EncodingSelection.select(text, options: options)
-        let count = selection.count(characters: text.count, maxParts: options.maxParts)
+        let count = selection.count(of: text, maxParts: options.maxParts)
         guard !count.exceedsMaxParts else { throw .tooManyParts(required: count.parts, maximum: options.maxParts) }
         guard let dataCoding = options.profile.dataCoding(for: selection.encoding) else {
             throw .invalidOptions("encoding \(selection.encoding.rawValue) has no data_coding for this peer")
@@ -90,6 +90,6 @@ public struct SMSEncoder: Sendable {
     /// Counts `text` without building PDUs (see ``SMSCounter``). Exceeding ``SMSEncoderOptions/maxParts`` is
     /// reported through ``MessageCount/exceedsMaxParts`` rather than thrown.
     public func count(_ text: String) throws(SMSTextError) -> MessageCount {
-        try EncodingSelection.select(text, options: options).count(characters: text.count, maxParts: options.maxParts)
+        try EncodingSelection.select(text, options: options).count(of: text, maxParts: options.maxParts)
     }
 }

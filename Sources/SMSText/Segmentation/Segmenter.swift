@@ -72,9 +72,13 @@ struct Segmenter: Sendable {
         while index > start {
             let kind = text.breaks[index]
             if kind == EncodedText.characterStart { return index }
-            if kind == EncodedText.scalarStart, scalarBoundary == nil {
-                scalarBoundary = index
-                if !text.hasCharacterBoundaries { return index }
+            if kind == EncodedText.scalarStart {
+                // Without marked character boundaries (GSM, IA5, Latin-1) every scalar boundary is a character
+                // boundary except the one inside CR LF.
+                if !text.hasCharacterBoundaries, !(text.units[index - 1] == 0x0D && text.units[index] == 0x0A) {
+                    return index
+                }
+                if scalarBoundary == nil { scalarBoundary = index }
             }
             index -= 1
         }

@@ -15,6 +15,7 @@ struct RoundTripPropertyTests {
         let plan = try SMSEncoder(options).encode(text, reference: reference)
         #expect(plan.encoding == expectedEncoding)
         #expect(try SMSCounter(options).count(text) == plan.count)
+        #expect(plan.count.characters == text.count)
         checkLimits(plan, options: options)
 
         let decoded = try SMSDecoder(profile: options.profile).decode(plan)
