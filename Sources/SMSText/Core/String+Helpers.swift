@@ -20,5 +20,8 @@ extension String {
 
 extension Unicode.Scalar {
     /// Whitespace as found in receipt texts: space, tab, CR, LF, NUL and other Unicode whitespace.
-    var isReceiptWhitespace: Bool { value == 0 || properties.isWhitespace }
+    var isReceiptWhitespace: Bool {
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) || value == 0 }
+        return properties.isWhitespace
+    }
 }

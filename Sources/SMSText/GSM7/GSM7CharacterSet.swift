@@ -56,27 +56,45 @@ struct GSM7CharacterSet: Sendable {
     /// (23.038 6.2.1.1), escape-escape shows a space, a dangling final escape is dropped, and values above
     /// 0x7F become U+FFFD.
     func decode(_ septets: some Collection<UInt8>) -> String {
-        var scalars = String.UnicodeScalarView()
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(septets.count + 8)
         var iterator = septets.makeIterator()
         while let septet = iterator.next() {
+            let scalar: UInt32
             if septet > 0x7F {
-                scalars.append("\u{FFFD}")
+                scalar = 0xFFFD
             } else if septet == Self.escapeSeptet {
                 guard let next = iterator.next() else { break }
                 if next > 0x7F {
-                    scalars.append("\u{FFFD}")
+                    scalar = 0xFFFD
                 } else if next == Self.escapeSeptet {
-                    scalars.append(" ")
+                    scalar = 0x20
                 } else if shifted[Int(next)] != 0 {
-                    scalars.append(Unicode.Scalar(shifted[Int(next)])!)
+                    scalar = shifted[Int(next)]
                 } else {
-                    scalars.append(Unicode.Scalar(basic[Int(next)])!)
+                    scalar = basic[Int(next)]
                 }
             } else {
-                scalars.append(Unicode.Scalar(basic[Int(septet)])!)
+                scalar = basic[Int(septet)]
             }
+            Self.appendUTF8(scalar, to: &utf8)
         }
-        return String(scalars)
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func appendUTF8(_ value: UInt32, to utf8: inout [UInt8]) {
+        if value < 0x80 {
+            utf8.append(UInt8(truncatingIfNeeded: value))
+        } else if value < 0x800 {
+            utf8.append(UInt8(truncatingIfNeeded: 0xC0 | value >> 6))
+            utf8.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+        } else {
+            // Table values are all in the Basic Multilingual Plane and outside the surrogate range.
+            utf8.append(UInt8(truncatingIfNeeded: 0xE0 | value >> 12))
+            utf8.append(UInt8(truncatingIfNeeded: 0x80 | (value >> 6) & 0x3F))
+            utf8.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+        }
     }
 
     /// The cached character set for a combination.

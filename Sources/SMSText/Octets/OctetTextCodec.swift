@@ -22,9 +22,17 @@ public enum OctetTextCodec {
     /// Decodes octets. Latin-1 maps every byte; IA5 maps bytes above 0x7F as Latin-1 too, because SMSCs that
     /// announce IA5 commonly pass Latin-1 through.
     public static func text(fromBytes bytes: some Collection<UInt8>) -> String {
-        var scalars = String.UnicodeScalarView()
-        for byte in bytes { scalars.append(Unicode.Scalar(byte)) }
-        return String(scalars)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count + 8)
+        for byte in bytes {
+            if byte < 0x80 {
+                utf8.append(byte)
+            } else {
+                utf8.append(0xC0 | byte >> 6)
+                utf8.append(0x80 | byte & 0x3F)
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// Appends the octets of `text`; returns the first scalar that does not fit, if any.

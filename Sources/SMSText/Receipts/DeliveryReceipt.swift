@@ -51,7 +51,7 @@ public struct DeliveryReceipt: Sendable, Hashable {
     /// `err:` as a number when it is all decimal digits.
     public var errorValue: Int? {
         guard let errorCode, !errorCode.isEmpty, errorCode.count <= 18,
-            errorCode.unicodeScalars.allSatisfy({ (0x30...0x39).contains($0.value) })
+            errorCode.utf8.allSatisfy({ (0x30...0x39).contains($0) })
         else { return nil }
         return Int(errorCode)
     }
@@ -72,12 +72,16 @@ public struct DeliveryReceipt: Sendable, Hashable {
     ///   message id.
     public static func parse(_ text: String, tlvs: ReceiptTLVValues = ReceiptTLVValues()) throws(SMSTextError) -> DeliveryReceipt {
         let fields = DeliveryReceiptParser.fields(of: text)
-        func value(_ name: String) -> String? {
-            fields.first { $0.isStandard && DeliveryReceiptParser.aliases[$0.normalizedKey] == name }?.value
+        var standardValues: [String: String] = [:]
+        for field in fields where field.isStandard {
+            if let name = DeliveryReceiptParser.aliases[field.normalizedKey], standardValues[name] == nil {
+                standardValues[name] = field.value
+            }
         }
+        func value(_ name: String) -> String? { standardValues[name] }
         func number(_ name: String) -> Int? {
             guard let raw = value(name), !raw.isEmpty, raw.count <= 18,
-                raw.unicodeScalars.allSatisfy({ (0x30...0x39).contains($0.value) })
+                raw.utf8.allSatisfy({ (0x30...0x39).contains($0) })
             else { return nil }
             return Int(raw)
         }

@@ -1,10 +1,14 @@
 /// Splits a delivery receipt text into `key:value` fields.
 ///
-/// A key is a word (letters, digits, `_`, `-`; starting with a letter) at the start of the text or after
-/// whitespace, `,` or `;`, followed by optional spaces and `:`. `submit date` / `done date` written with a
+/// A key is a word (ASCII letters, digits, `_`, `-`; starting with a letter) at the start of the text or after
+/// whitespace, `,` or `;`, followed by optional spaces and `:`. Separators ending a value are dropped (except
+/// from `text`). `submit date` / `done date` written with a
 /// space are joined into one key. A value runs to the next key. The `text` value is special: it runs to the
 /// next *standard* key only, so a message snippet such as `text:Your code: 1234` is kept whole (which also
 /// means unknown fields written after `text:` become part of the text).
+///
+/// The parser works on UTF-8 bytes: keys and separators are ASCII, and ASCII bytes never occur inside a
+/// multi-byte UTF-8 sequence, so splitting there is always safe.
 struct DeliveryReceiptParser {
     /// Standard keys (normalised) and their aliases.
     static let aliases: [String: String] = [
@@ -29,9 +33,10 @@ struct DeliveryReceiptParser {
 
     /// The fields in order of appearance.
     static func fields(of text: String) -> [ReceiptField] {
-        let scalars = Array(text.unicodeScalars)
-        let tokens = keyTokens(scalars)
+        let bytes = Array(text.utf8)
+        let tokens = keyTokens(bytes)
         var fields: [ReceiptField] = []
+        fields.reserveCapacity(tokens.count)
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
@@ -39,84 +44,104 @@ struct DeliveryReceiptParser {
             if token.standard == "text" {
                 while next < tokens.count, tokens[next].standard == nil || tokens[next].standard == "text" { next += 1 }
             }
-            let end = next < tokens.count ? tokens[next].start : scalars.count
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[token.valueStart..<max(token.valueStart, end)])
+            var end = max(token.valueStart, next < tokens.count ? tokens[next].start : bytes.count)
+            if token.standard != "text" {
+                // In comma- or semicolon-separated receipts the separator ends the value.
+                while end > token.valueStart, isASCIIWhitespace(bytes[end - 1]) || bytes[end - 1] == 0x2C || bytes[end - 1] == 0x3B {
+                    end -= 1
+                }
+            }
             fields.append(
                 ReceiptField(
                     key: token.key, normalizedKey: token.normalizedKey,
-                    value: String(view).trimmingReceiptWhitespace(), isStandard: token.standard != nil))
+                    value: trimmedString(bytes, from: token.valueStart, to: end), isStandard: token.standard != nil))
             index = next
         }
         return fields
     }
 
-    private static func keyTokens(_ scalars: [Unicode.Scalar]) -> [Token] {
+    private static func keyTokens(_ bytes: [UInt8]) -> [Token] {
         var tokens: [Token] = []
         var index = 0
-        let count = scalars.count
+        let count = bytes.count
         while index < count {
-            let atWordStart = index == 0 || isSeparator(scalars[index - 1])
-            guard atWordStart, isLetter(scalars[index]) else {
+            let atWordStart = index == 0 || isSeparator(bytes[index - 1])
+            guard atWordStart, isLetter(bytes[index]) else {
                 index += 1
                 continue
             }
             var wordEnd = index
-            while wordEnd < count, isKeyCharacter(scalars[wordEnd]) { wordEnd += 1 }
+            while wordEnd < count, isKeyCharacter(bytes[wordEnd]) { wordEnd += 1 }
             var colon = wordEnd
-            while colon < count, scalars[colon] == " " { colon += 1 }
-            guard colon < count, scalars[colon] == ":" else {
+            while colon < count, bytes[colon] == 0x20 { colon += 1 }
+            guard colon < count, bytes[colon] == 0x3A else {
                 index = wordEnd
                 continue
             }
             var start = index
-            var key = string(scalars[index..<wordEnd])
-            var normalized = normalize(key)
-            if normalized == "date" || normalized == "time", let previous = previousWord(scalars, before: index) {
-                let previousKey = normalize(string(scalars[previous]))
+            var normalized = normalize(bytes[index..<wordEnd])
+            if normalized == "date" || normalized == "time", let previous = previousWord(bytes, before: index) {
+                let previousKey = normalize(bytes[previous])
                 if previousKey == "submit" || previousKey == "done" {
                     start = previous.lowerBound
-                    key = string(scalars[previous.lowerBound..<wordEnd])
                     normalized = previousKey + normalized
                 }
             }
             tokens.append(
-                Token(start: start, valueStart: colon + 1, key: key, normalizedKey: normalized, standard: aliases[normalized]))
+                Token(
+                    start: start, valueStart: colon + 1, key: String(decoding: bytes[start..<wordEnd], as: UTF8.self),
+                    normalizedKey: normalized, standard: aliases[normalized]))
             index = colon + 1
         }
         return tokens
     }
 
     /// The range of the word just before `index`, separated from it by spaces only.
-    private static func previousWord(_ scalars: [Unicode.Scalar], before index: Int) -> Range<Int>? {
+    private static func previousWord(_ bytes: [UInt8], before index: Int) -> Range<Int>? {
         var end = index
-        while end > 0, scalars[end - 1] == " " { end -= 1 }
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
         guard end < index else { return nil }
         var start = end
-        while start > 0, isKeyCharacter(scalars[start - 1]) { start -= 1 }
-        guard start < end, start == 0 || isSeparator(scalars[start - 1]) else { return nil }
+        while start > 0, isKeyCharacter(bytes[start - 1]) { start -= 1 }
+        guard start < end, start == 0 || isSeparator(bytes[start - 1]) else { return nil }
         return start..<end
     }
 
-    private static func normalize(_ key: String) -> String {
-        String(key.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " })
+    /// Lower-case ASCII without `_`, `-` and spaces.
+    private static func normalize(_ key: ArraySlice<UInt8>) -> String {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(key.count)
+        for byte in key where byte != 0x5F && byte != 0x2D && byte != 0x20 {
+            folded.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        }
+        return String(decoding: folded, as: UTF8.self)
     }
 
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+    /// The bytes in `from..<to` as a string without surrounding whitespace.
+    private static func trimmedString(_ bytes: [UInt8], from: Int, to: Int) -> String {
+        var start = from
+        var end = to
+        while start < end, isASCIIWhitespace(bytes[start]) { start += 1 }
+        while end > start, isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        let value = String(decoding: bytes[start..<end], as: UTF8.self)
+        // Rare: non-ASCII whitespace (such as a no-break space) at either end.
+        if start < end, bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 { return value.trimmingReceiptWhitespace() }
+        return value
     }
 
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
-    private static func isKeyCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        isLetter(scalar) || (0x30...0x39).contains(scalar.value) || scalar == "_" || scalar == "-"
+    private static func isKeyCharacter(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (0x30...0x39).contains(byte) || byte == 0x5F || byte == 0x2D
     }
 
-    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isReceiptWhitespace || scalar == "," || scalar == ";"
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte) || byte == 0
+    }
+
+    private static func isSeparator(_ byte: UInt8) -> Bool {
+        isASCIIWhitespace(byte) || byte == 0x2C || byte == 0x3B
     }
 }

@@ -49,7 +49,17 @@ public enum DeliveryState: String, Sendable, Hashable, CaseIterable, Codable {
     /// Reads a `stat:` value tolerantly: any case, long spellings (`DELIVERED`, `UNDELIVERABLE`, `REJECTED`…),
     /// separators ignored, and a few carrier synonyms (`FAILED` → undeliverable, `BUFFERED` → enroute).
     public init?(statusText: some StringProtocol) {
-        let letters = String(statusText.uppercased().unicodeScalars.filter { $0.properties.isAlphabetic })
+        var folded: [UInt8] = []
+        folded.reserveCapacity(16)
+        for byte in statusText.utf8 {
+            switch byte {
+            case 0x41...0x5A: folded.append(byte)
+            case 0x61...0x7A: folded.append(byte - 0x20)
+            default: continue  // separators, digits and anything else are ignored
+            }
+            if folded.count > 16 { return nil }
+        }
+        let letters = String(decoding: folded, as: UTF8.self)
         switch letters {
         case "DELIVRD", "DELIVERED", "DELIVER", "DELIVRED", "DELIVERD": self = .delivered
         case "EXPIRED", "EXPIRD": self = .expired

@@ -27,8 +27,11 @@ public struct ReceiptTimestamp: Sendable, Hashable, Codable, CustomStringConvert
 
     /// Parses a receipt date (see the type description); `nil` when it is not one.
     public init?(parsing value: some StringProtocol) {
-        let digits = value.unicodeScalars.compactMap { scalar -> Int? in
-            (0x30...0x39).contains(scalar.value) ? Int(scalar.value - 0x30) : nil
+        var digits: [Int] = []
+        digits.reserveCapacity(14)
+        for byte in value.utf8 where (0x30...0x39).contains(byte) {
+            digits.append(Int(byte - 0x30))
+            if digits.count > 14 { return nil }
         }
         func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + digits[$1] } }
         func shortYear(withSeconds: Bool) -> ReceiptTimestamp? {

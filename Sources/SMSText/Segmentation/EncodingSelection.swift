@@ -14,8 +14,9 @@ struct EncodingSelection: Sendable {
 
     var fitsSinglePart: Bool { ranges.count == 1 }
 
-    static func select(_ text: String, options: SMSEncoderOptions) throws(SMSTextError) -> EncodingSelection {
-        let encodings = try options.candidateEncodings()
+    static func select(
+        _ text: String, options: SMSEncoderOptions, encodings: [TextEncoding]
+    ) throws(SMSTextError) -> EncodingSelection {
         var best: EncodingSelection?
         var firstFailure: Unicode.Scalar?
         func consider(_ outcome: Result<EncodingSelection, Failure>) {

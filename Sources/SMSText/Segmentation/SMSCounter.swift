@@ -10,16 +10,21 @@
 /// // .ucs2, 1 part, 22 of 70 UTF-16 units, 48 left
 /// ```
 public struct SMSCounter: Sendable {
+    private var encoder: SMSEncoder
+
     /// The options the count is made for.
-    public var options: SMSEncoderOptions
+    public var options: SMSEncoderOptions {
+        get { encoder.options }
+        set { encoder.options = newValue }
+    }
 
     public init(_ options: SMSEncoderOptions = SMSEncoderOptions()) {
-        self.options = options
+        self.encoder = SMSEncoder(options)
     }
 
     /// Counts `text`. Throws only when no allowed encoding can represent it or the options are invalid;
     /// a text over the part limit is reported with ``MessageCount/exceedsMaxParts``.
     public func count(_ text: String) throws(SMSTextError) -> MessageCount {
-        try SMSEncoder(options).count(text)
+        try encoder.count(text)
     }
 }

@@ -15,10 +15,37 @@
 /// ```
 public struct SMSEncoder: Sendable {
     /// The options this encoder applies.
-    public var options: SMSEncoderOptions
+    public var options: SMSEncoderOptions {
+        didSet { resolved = Self.resolve(options) }
+    }
+
+    /// The usable encodings (in preference order) with their `data_coding`, or why the options are invalid;
+    /// worked out once per options value.
+    private var resolved: Result<[(encoding: TextEncoding, dataCoding: UInt8)], SMSTextError>
 
     public init(_ options: SMSEncoderOptions = SMSEncoderOptions()) {
         self.options = options
+        self.resolved = Self.resolve(options)
+    }
+
+    private static func resolve(_ options: SMSEncoderOptions) -> Result<[(encoding: TextEncoding, dataCoding: UInt8)], SMSTextError> {
+        do throws(SMSTextError) {
+            let encodings = try options.candidateEncodings()
+            return .success(encodings.compactMap { encoding in
+                options.profile.dataCoding(for: encoding).map { (encoding, $0) }
+            })
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func select(_ text: String) throws(SMSTextError) -> (EncodingSelection, dataCoding: UInt8) {
+        let candidates = try resolved.get()
+        let selection = try EncodingSelection.select(text, options: options, encodings: candidates.map(\.encoding))
+        guard let dataCoding = candidates.first(where: { $0.encoding == selection.encoding })?.dataCoding else {
+            throw .invalidOptions("encoding \(selection.encoding.rawValue) has no data_coding for this peer")
+        }
+        return (selection, dataCoding)
     }
 
     /// Encodes and segments `text`.
@@ -31,12 +58,9 @@ public struct SMSEncoder: Sendable {
     ///   ``SMSTextError/tooManyParts(required:maximum:)`` beyond ``SMSEncoderOptions/maxParts``, or
     ///   ``SMSTextError/invalidOptions(_:)``.
     public func encode(_ text: String, reference: UInt16 = 0) throws(SMSTextError) -> EncodedMessage {
-        let selection = try EncodingSelection.select(text, options: options)
+        let (selection, dataCoding) = try select(text)
         let count = selection.count(of: text, maxParts: options.maxParts)
         guard !count.exceedsMaxParts else { throw .tooManyParts(required: count.parts, maximum: options.maxParts) }
-        guard let dataCoding = options.profile.dataCoding(for: selection.encoding) else {
-            throw .invalidOptions("encoding \(selection.encoding.rawValue) has no data_coding for this peer")
-        }
         let shiftElements = selection.encoding == .gsm7 ? selection.tables.informationElements : []
         let method = options.concatenation
 
@@ -90,6 +114,6 @@ public struct SMSEncoder: Sendable {
     /// Counts `text` without building PDUs (see ``SMSCounter``). Exceeding ``SMSEncoderOptions/maxParts`` is
     /// reported through ``MessageCount/exceedsMaxParts`` rather than thrown.
     public func count(_ text: String) throws(SMSTextError) -> MessageCount {
-        try EncodingSelection.select(text, options: options).count(of: text, maxParts: options.maxParts)
+        try select(text).0.count(of: text, maxParts: options.maxParts)
     }
 }

@@ -147,6 +147,12 @@ let receiptCorpus: [ReceiptCase] = [
         text: "id:19 Submit Date:2401021530 Done Date:2401021531 stat:DELIVRD",
         id: "19", state: .delivered, submitDate: standardDates.submit, doneDate: standardDates.done),
     ReceiptCase(name: "no stat at all", text: "id:20 sub:001", id: "20", state: .unknown, submitted: 1),
+    ReceiptCase(
+        name: "non-ASCII text snippet", text: "id:21 stat:DELIVRD err:000 text:Ваш код: 1234 ✅\u{00A0}",
+        id: "21", state: .delivered, error: "000", snippet: "Ваш код: 1234 ✅"),
+    ReceiptCase(
+        name: "comma separated", text: "id:22, sub:001,dlvrd:001;stat:DELIVRD,err:000,text:Hi,",
+        id: "22", state: .delivered, submitted: 1, delivered: 1, error: "000", snippet: "Hi,"),
 ]
 
 @Suite("Delivery receipts")
