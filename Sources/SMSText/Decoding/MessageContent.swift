@@ -1,6 +1,8 @@
 /// The body of a received message: text when its alphabet is understood, otherwise the raw octets.
 public enum MessageContent: Sendable, Hashable, Codable {
+    /// Decoded text.
     case text(String)
+    /// Octets of binary data or of a character set this library does not decode.
     case binary([UInt8])
 
     /// The text, or `nil` for binary content.

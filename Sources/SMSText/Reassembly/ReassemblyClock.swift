@@ -15,5 +15,6 @@ public protocol ReassemblyClock: Sendable {
 public struct SystemReassemblyClock: ReassemblyClock {
     public init() {}
 
+    /// `ContinuousClock.now`.
     public func now() -> ContinuousClock.Instant { ContinuousClock.now }
 }

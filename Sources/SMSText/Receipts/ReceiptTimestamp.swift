@@ -4,10 +4,15 @@
 /// non-digits (`2024-01-02 15:30`) are ignored. A 12-digit value is read as `YYMMDDhhmmss` unless only
 /// `YYYYMMDDhhmm` gives a valid date. Two-digit years are 2000–2099.
 public struct ReceiptTimestamp: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The full year (two-digit years are read as 2000–2099).
     public let year: Int
+    /// The month, 1–12.
     public let month: Int
+    /// The day of the month, 1–31.
     public let day: Int
+    /// The hour, 0–23.
     public let hour: Int
+    /// The minute, 0–59.
     public let minute: Int
     /// Seconds, when the receipt carried them.
     public let second: Int?
