@@ -1,0 +1,23 @@
+/// The field names a JSON request body may contain, so unknown fields can be refused by name.
+///
+/// Only names are described; types are checked by `Decodable`.
+///
+/// ```swift
+/// let shape = JSONShape.object(["messages": .array(.object(["to": .value, "body": .value]))])
+/// ```
+public indirect enum JSONShape: Sendable, Equatable {
+    /// An object with exactly these known fields (each may be absent).
+    case object([String: JSONShape])
+    /// An array whose items have this shape.
+    case array(JSONShape)
+    /// A scalar, or anything not checked further.
+    case value
+
+    /// The fields of a ``HeraldCore/SendRequest``.
+    public static let sendRequest = JSONShape.object(Dictionary(uniqueKeysWithValues: SendRequestFields.names.map { ($0, JSONShape.value) }))
+}
+
+/// The JSON names of ``HeraldCore/SendRequest``'s fields (a test keeps this in step with its `CodingKeys`).
+public enum SendRequestFields {
+    public static let names = ["to", "from", "body", "validity_seconds", "send_at", "callback_url", "client_reference"]
+}
