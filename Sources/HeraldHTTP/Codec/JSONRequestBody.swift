@@ -43,8 +43,8 @@ public enum JSONRequestBody {
         if case .object = shape, !(tree is [String: Any]) {
             throw HTTPProblem.invalidType(nil, expected: "a JSON object")
         }
-        if let unknown = firstUnknownField(in: tree, shape: shape, path: "") {
-            throw HTTPProblem.unknownField(unknown)
+        if let problem = firstShapeProblem(in: tree, shape: shape, path: "") {
+            throw problem
         }
         do {
             return try HeraldJSON.decoder().decode(T.self, from: data)
@@ -53,23 +53,30 @@ public enum JSONRequestBody {
         }
     }
 
-    /// The path of the first field (in sorted order) that `shape` does not know, if any.
-    static func firstUnknownField(in value: Any, shape: JSONShape, path: String) -> String? {
+    /// The first field (in sorted order) that `shape` does not know, or an integer field holding a fraction or
+    /// a number beyond 64 bits. Other type errors are left to `Decodable`, which names their fields itself.
+    static func firstShapeProblem(in value: Any, shape: JSONShape, path: String) -> HTTPProblem? {
         switch shape {
         case .value:
+            return nil
+        case .integer:
+            guard !(value is Bool), let number = value as? NSNumber, !(value is String) else { return nil }
+            let double = number.doubleValue
+            guard double.rounded() == double else { return .invalidType(path, expected: "an integer") }
+            guard abs(double) < 9.2e18 else { return .invalidValue(path, "'\(path)' is out of range") }
             return nil
         case .object(let fields):
             guard let object = value as? [String: Any] else { return nil }
             for key in object.keys.sorted() {
                 let child = path.isEmpty ? key : "\(path).\(key)"
-                guard let childShape = fields[key] else { return child }
-                if let unknown = firstUnknownField(in: object[key] as Any, shape: childShape, path: child) { return unknown }
+                guard let childShape = fields[key] else { return .unknownField(child) }
+                if let problem = firstShapeProblem(in: object[key] as Any, shape: childShape, path: child) { return problem }
             }
             return nil
         case .array(let itemShape):
             guard let array = value as? [Any] else { return nil }
             for (index, item) in array.enumerated() {
-                if let unknown = firstUnknownField(in: item, shape: itemShape, path: "\(path)[\(index)]") { return unknown }
+                if let problem = firstShapeProblem(in: item, shape: itemShape, path: "\(path)[\(index)]") { return problem }
             }
             return nil
         }
@@ -85,7 +92,8 @@ public enum JSONRequestBody {
         case .keyNotFound(let key, let context):
             return .missingField(fieldPath(context.codingPath + [key]) ?? key.stringValue)
         case .dataCorrupted(let context):
-            guard let field = fieldPath(context.codingPath) else { return .invalidJSON("the request body is not valid JSON") }
+            // The body parsed as JSON before decoding, so a pathless complaint concerns a value, not the syntax.
+            guard let field = fieldPath(context.codingPath) else { return .invalidValue(nil, "a value in the request body cannot be read: \(context.debugDescription)") }
             return .invalidValue(field, "'\(field)': \(context.debugDescription)")
         @unknown default:
             return .invalidJSON("the request body could not be read")

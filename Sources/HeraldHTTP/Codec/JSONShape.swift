@@ -12,9 +12,13 @@ public indirect enum JSONShape: Sendable, Equatable {
     case array(JSONShape)
     /// A scalar, or anything not checked further.
     case value
+    /// A number that must be a whole number within 64 bits (checked here because `JSONDecoder` reports such
+    /// errors without the field's path).
+    case integer
 
     /// The fields of a ``HeraldCore/SendRequest``.
-    public static let sendRequest = JSONShape.object(Dictionary(uniqueKeysWithValues: SendRequestFields.names.map { ($0, JSONShape.value) }))
+    public static let sendRequest = JSONShape.object(
+        Dictionary(uniqueKeysWithValues: SendRequestFields.names.map { ($0, $0 == "validity_seconds" ? JSONShape.integer : JSONShape.value) }))
 }
 
 /// The JSON names of ``HeraldCore/SendRequest``'s fields (a test keeps this in step with its `CodingKeys`).

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 
@@ -38,8 +39,10 @@ public struct AccessLogMiddleware: RouterMiddleware {
     /// replaced by `{redacted}`. Herald's own ids always contain letters (`msg_…`), so they stay.
     public static func redactedPath(_ path: String) -> String {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).map { segment -> Substring in
-            let digits = segment.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
-            let hasLetter = segment.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
+            // Judge the decoded text: `%2B49%20151…` is a number too.
+            let decoded = String(segment).removingPercentEncoding ?? String(segment)
+            let digits = decoded.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+            let hasLetter = decoded.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
             return digits >= 5 && !hasLetter ? "{redacted}" : segment
         }
         return segments.joined(separator: "/")
