@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "SMSText", targets: ["SMSText"]),
         .library(name: "Numbering", targets: ["Numbering"]),
         .library(name: "MerkleLog", targets: ["MerkleLog"]),
+        .library(name: "HeraldSQLite", targets: ["HeraldSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
@@ -31,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
@@ -66,6 +68,14 @@ let package = Package(
         ),
 
         // MARK: Adapters
+        .target(
+            name: "HeraldSQLite",
+            dependencies: [
+                "HeraldCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "HeraldHTTP",
             dependencies: [
@@ -115,9 +125,17 @@ let package = Package(
         .testTarget(name: "MerkleLogTests", dependencies: ["MerkleLog"]),
         .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"]),
         .testTarget(
+            name: "HeraldStorageTests",
+            dependencies: [
+                "HeraldSQLite", "HeraldCore", "HeraldTestSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "HeraldHTTPTests",
             dependencies: [
-                "HeraldHTTP", "HeraldWebhooks", "HeraldCore", "HeraldTestSupport",
+                "HeraldHTTP", "HeraldWebhooks", "HeraldSQLite", "HeraldCore", "HeraldTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
