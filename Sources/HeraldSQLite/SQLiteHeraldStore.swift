@@ -24,6 +24,8 @@ public final class SQLiteHeraldStore: HeraldStore {
     public let configuration: SQLiteStoreConfiguration
     let pool: DatabasePool
     let logger: Logger
+    /// Message insertions, committed in groups.
+    let inserts: GroupCommit<InsertRequest, InsertOutcome>
 
     /// Opens (creating if needed) the database at `path`, and its parent directory.
     ///
@@ -55,6 +57,7 @@ public final class SQLiteHeraldStore: HeraldStore {
         } catch {
             throw SQLiteStoreError.translate(error, operation: "opening \(path)", wrappingOthers: true)
         }
+        inserts = GroupCommit(pool: pool, maximumBatch: configuration.maximumGroupCommit, work: Self.insert)
     }
 
     // MARK: HeraldStore

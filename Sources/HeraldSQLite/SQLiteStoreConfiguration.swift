@@ -28,15 +28,19 @@ public struct SQLiteStoreConfiguration: Sendable, Equatable {
     public var cacheSizeKiB: Int
     /// WAL size, in pages, at which SQLite checkpoints automatically (`PRAGMA wal_autocheckpoint`).
     public var walAutocheckpointPages: Int
+    /// Most concurrent message insertions committed together in one transaction (group commit: one sync for
+    /// all of them, each still atomic on its own and acknowledged only after the commit). 1 turns it off.
+    public var maximumGroupCommit: Int
 
     public init(
         synchronous: Synchronous = .full, busyTimeout: Duration = .seconds(5), maximumReaderCount: Int = 4,
-        cacheSizeKiB: Int = 16_384, walAutocheckpointPages: Int = 1000
+        cacheSizeKiB: Int = 16_384, walAutocheckpointPages: Int = 1000, maximumGroupCommit: Int = 256
     ) {
         self.synchronous = synchronous
         self.busyTimeout = busyTimeout
         self.maximumReaderCount = maximumReaderCount
         self.cacheSizeKiB = cacheSizeKiB
         self.walAutocheckpointPages = walAutocheckpointPages
+        self.maximumGroupCommit = maximumGroupCommit
     }
 }

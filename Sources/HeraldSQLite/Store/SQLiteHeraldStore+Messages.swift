@@ -2,23 +2,33 @@ import GRDB
 import HeraldCore
 
 extension SQLiteHeraldStore {
+    /// Concurrent calls share transactions (see ``SQLiteStoreConfiguration/maximumGroupCommit``); each call is
+    /// still all-or-nothing and returns only once committed.
     public func insertMessages(_ messages: [Message], idempotency: IdempotencyRecord?, webhooks: [WebhookDelivery], audit: [AuditEvent]) async throws -> InsertOutcome {
-        try await write("inserting \(messages.count) message(s)") { db in
-            if let record = idempotency {
-                try db.cachedStatement(sql: IdempotencyTable.insertUnlessLive).execute(arguments: IdempotencyTable.arguments(record))
-                if db.changesCount == 0 {
-                    // The key is taken by a live record: store nothing else and answer with it.
-                    let existing = try Row.fetchOne(db.cachedStatement(sql: IdempotencyTable.select), arguments: [record.accountID.rawValue, record.key])
-                    guard let existing else { throw HeraldError(.internal, code: SQLiteStoreError.failureCode, "idempotency record vanished during insert") }
-                    return .replay(try IdempotencyTable.decode(existing))
-                }
-            }
-            let insert = try db.cachedStatement(sql: MessageTable.insert)
-            for message in messages { try insert.execute(arguments: MessageTable.insertArguments(message)) }
-            try Self.insertWebhooks(webhooks, in: db)
-            try AuditEventTable.append(audit, in: db)
-            return .inserted
+        do {
+            return try await inserts.submit(InsertRequest(messages: messages, idempotency: idempotency, webhooks: webhooks, audit: audit))
+        } catch {
+            throw SQLiteStoreError.translate(error, operation: "inserting \(messages.count) message(s)")
         }
+    }
+
+    /// One insertion, inside its own savepoint of a (possibly shared) transaction.
+    @Sendable
+    static func insert(in db: Database, _ request: InsertRequest) throws -> InsertOutcome {
+        if let record = request.idempotency {
+            try db.cachedStatement(sql: IdempotencyTable.insertUnlessLive).execute(arguments: IdempotencyTable.arguments(record))
+            if db.changesCount == 0 {
+                // The key is taken by a live record: store nothing else and answer with it.
+                let existing = try Row.fetchOne(db.cachedStatement(sql: IdempotencyTable.select), arguments: [record.accountID.rawValue, record.key])
+                guard let existing else { throw HeraldError(.internal, code: SQLiteStoreError.failureCode, "idempotency record vanished during insert") }
+                return .replay(try IdempotencyTable.decode(existing))
+            }
+        }
+        let insert = try db.cachedStatement(sql: MessageTable.insert)
+        for message in request.messages { try insert.execute(arguments: MessageTable.insertArguments(message)) }
+        try insertWebhooks(request.webhooks, in: db)
+        try AuditEventTable.append(request.audit, in: db)
+        return .inserted
     }
 
     public func idempotencyRecord(accountID: AccountID, key: String) async throws -> IdempotencyRecord? {

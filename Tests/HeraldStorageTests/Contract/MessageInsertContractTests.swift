@@ -138,6 +138,35 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func concurrentInsertsSucceedOrFailIndependently(_ factory: StoreFactory) async throws {
+        try await factory.withBackend { backend in
+            let f = Fixtures()
+            let account = f.account()
+            let existing = f.message(of: account)
+            _ = try await backend.store.insertMessages([existing], idempotency: nil, webhooks: [], audit: [])
+            let store = backend.store
+            // Every fifth request repeats the existing id and must fail alone, with its webhook and audit event.
+            let requests = (0..<40).map { index in
+                (index, index % 5 == 0 ? [f.message(of: account, at: f.at(seconds: 1)), existing] : [f.message(of: account, at: f.at(seconds: Int64(index) + 1))])
+            }
+            let results = await withTaskGroup(of: (Int, Bool).self, returning: [Int: Bool].self) { group in
+                for (index, messages) in requests {
+                    group.addTask {
+                        let outcome = try? await store.insertMessages(
+                            messages, idempotency: nil, webhooks: [f.webhook(of: account, at: f.at(seconds: Int64(index)))], audit: [f.audit("accept-\(index)")])
+                        return (index, outcome == .inserted)
+                    }
+                }
+                return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+            }
+            #expect(results.filter(\.value).map(\.key).sorted() == (0..<40).filter { $0 % 5 != 0 })
+            #expect(try await store.messages(matching: MessageQuery(accountID: account.id, limit: 100)).count == 1 + 32)
+            #expect(try await store.webhookDeliveries(accountID: account.id, limit: 100).count == 32)
+            #expect(try await backend.auditEvents().map(\.action).sorted() == (0..<40).filter { $0 % 5 != 0 }.map { "accept-\($0)" }.sorted())
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func expiredIdempotencyRecordsAreDeleted(_ factory: StoreFactory) async throws {
         try await factory.withBackend { backend in
             let f = Fixtures()
