@@ -267,6 +267,14 @@ final class SMPPChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
             } else if !stateMachine.canSend(body.commandID) {
                 let code: SMPPError.Code = stateMachine.isBound ? .invalidState : .notBound
                 sink.fail(SMPPError(code, message: "\(body.commandID) not allowed in state \(stateMachine.state)"))
+            } else if !body.commandID.expectsResponse {
+                // alert_notification: no response, so no window slot; written at once.
+                let pdu = PDU(sequenceNumber: scheduler.allocateSequenceNumber(), body: body)
+                if write(pdu) {
+                    sink.succeed(pdu)
+                } else {
+                    sink.fail(SMPPError(.invalidPDU, message: "cannot encode \(body.commandID)"))
+                }
             } else {
                 scheduler.enqueue(.init(id: id, body: body, context: sink))
             }
