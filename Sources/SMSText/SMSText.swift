@@ -1,1 +1,0 @@
-// SMSText module placeholder; replaced by its implementation.

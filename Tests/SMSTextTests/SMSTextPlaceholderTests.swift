@@ -1,6 +1,0 @@
-import Testing
-@testable import SMSText
-
-@Test func SMSTextModuleBuilds() {
-    #expect(Bool(true))
-}
