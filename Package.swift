@@ -53,6 +53,17 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
 
+        // MARK: Carrier simulator (an SMSC on loopback; standalone, no gateway dependency)
+        .target(
+            name: "HeraldSimulator",
+            dependencies: [
+                "SMPP", "SMSText",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]
+        ),
+
         // MARK: Domain core
         .target(
             name: "HeraldCore",
@@ -60,6 +71,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
+        // MARK: Adapters
+        .target(
+            name: "HeraldCarrierLinks",
+            dependencies: [
+                "HeraldCore", "SMPP", "SMSText",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
@@ -105,6 +126,13 @@ let package = Package(
         .testTarget(name: "NumberingTests", dependencies: ["Numbering"]),
         .testTarget(name: "MerkleLogTests", dependencies: ["MerkleLog"]),
         .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"]),
+        .testTarget(
+            name: "HeraldCarrierLinksTests",
+            dependencies: [
+                "HeraldCarrierLinks", "HeraldSimulator", "HeraldCore", "SMPP",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "HeraldAppTests", dependencies: ["HeraldApp", "HeraldCore", "HeraldTestSupport"]),
     ]
 )
