@@ -57,6 +57,17 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
 
+        // MARK: Carrier simulator (an SMSC on loopback; standalone, no gateway dependency)
+        .target(
+            name: "HeraldSimulator",
+            dependencies: [
+                "SMPP", "SMSText",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]
+        ),
+
         // MARK: Domain core
         .target(
             name: "HeraldCore",
@@ -92,6 +103,14 @@ let package = Package(
                 "HeraldCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "HeraldCarrierLinks",
+            dependencies: [
+                "HeraldCore", "SMPP", "SMSText",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
 
@@ -136,6 +155,13 @@ let package = Package(
         .testTarget(name: "NumberingTests", dependencies: ["Numbering"]),
         .testTarget(name: "MerkleLogTests", dependencies: ["MerkleLog"]),
         .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"]),
+        .testTarget(
+            name: "HeraldCarrierLinksTests",
+            dependencies: [
+                "HeraldCarrierLinks", "HeraldSimulator", "HeraldCore", "SMPP",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "HeraldAppTests", dependencies: ["HeraldApp", "HeraldCore", "HeraldTestSupport"]),
         .testTarget(
             name: "HeraldStorageTests",

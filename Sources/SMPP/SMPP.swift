@@ -1,1 +1,0 @@
-// SMPP module placeholder; replaced by its implementation.

@@ -1,6 +1,0 @@
-import Testing
-@testable import SMPP
-
-@Test func SMPPModuleBuilds() {
-    #expect(Bool(true))
-}
