@@ -1,0 +1,121 @@
+import Foundation
+import Synchronization
+@testable import SMPP
+
+/// A child process whose stdout is read line by line (for the Python interop peers).
+final class LineProcess: Sendable {
+    private let process: Process
+    private let stdinPipe: Pipe
+    private let buffered: LockedBox<(lines: [String], eof: Bool)>
+    private let stderrText: LockedBox<String>
+    let transcript = Mutex<[String]>([])
+
+    init(executable: String, arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let stdout = Pipe()
+        let stderr = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = stdin
+        let buffered = LockedBox<(lines: [String], eof: Bool)>(([], false))
+        let pending = LockedBox(Data())
+        stdout.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty {
+                handle.readabilityHandler = nil
+                buffered.withLock { $0.eof = true }
+                return
+            }
+            let complete: [String] = pending.withLock { buffer in
+                buffer.append(data)
+                var result: [String] = []
+                while let newline = buffer.firstIndex(of: 0x0A) {
+                    result.append(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
+                    buffer.removeSubrange(buffer.startIndex...newline)
+                }
+                return result
+            }
+            buffered.withLock { $0.lines += complete }
+        }
+        let errText = LockedBox("")
+        stderr.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty {
+                handle.readabilityHandler = nil
+                return
+            }
+            errText.withLock { $0 += String(decoding: data, as: UTF8.self) }
+        }
+        try process.run()
+        self.buffered = buffered
+        self.stderrText = errText
+        self.process = process
+        self.stdinPipe = stdin
+    }
+
+    /// Starts `python3 <repo>/scripts/smpp/<script> arguments…`.
+    static func python(script: String, _ arguments: [String]) throws -> LineProcess {
+        let python = ExternalTool.find("python3") ?? "/usr/bin/python3"
+        let path = ExternalTool.repositoryRoot.appendingPathComponent("scripts/smpp/\(script)").path
+        return try LineProcess(executable: python, arguments: ["-u", path] + arguments)
+    }
+
+    /// The next stdout line, or nil at EOF / timeout.
+    func nextLine(timeout: Duration = .seconds(60)) async -> String? {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while true {
+            let (line, eof) = buffered.withLock { state -> (String?, Bool) in
+                if !state.lines.isEmpty { return (state.lines.removeFirst(), false) }
+                return (nil, state.eof)
+            }
+            if let line {
+                transcript.withLock { $0.append(line) }
+                return line
+            }
+            if eof || clock.now >= deadline { return nil }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
+    /// Reads lines until one starts with `prefix`; returns it (nil on EOF/timeout).
+    func line(startingWith prefix: String, timeout: Duration = .seconds(60)) async -> String? {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while clock.now < deadline {
+            guard let line = await nextLine(timeout: deadline - clock.now) else { return nil }
+            if line.hasPrefix(prefix) { return line }
+        }
+        return nil
+    }
+
+    var stderr: String { stderrText.withLock { $0 } }
+
+    /// Closes the child's stdin (our Python peers exit on EOF).
+    func closeInput() {
+        try? stdinPipe.fileHandleForWriting.close()
+    }
+
+    /// Waits for exit (terminating after `timeout`); returns the exit status.
+    @discardableResult
+    func waitForExit(timeout: Duration = .seconds(30)) async -> Int32 {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while process.isRunning, clock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        return process.terminationStatus
+    }
+
+    func terminate() {
+        closeInput()
+        if process.isRunning { process.terminate() }
+    }
+}
