@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds the SMPP decoder fuzzer (libFuzzer, via `swiftc -sanitize=fuzzer`) and runs it.
+#
+#   Fuzz/run-smpp-fuzz.sh [SECONDS] [extra libFuzzer flags...]
+#
+# SECONDS defaults to 60 (the CI smoke run). The committed seed corpus (Fuzz/corpus/smpp) is
+# copied to Fuzz/corpus-run/smpp, which collects new inputs across runs (git-ignored); crashes
+# are written to Fuzz/crash-*. Set FUZZ_SANITIZERS=fuzzer,address to add AddressSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+seconds="${1:-60}"
+shift || true
+sanitizers="${FUZZ_SANITIZERS:-fuzzer}"
+configuration="${FUZZ_CONFIGURATION:-release}"
+
+swift build -c "$configuration" --product SMPPDecoderFuzzer \
+    -Xswiftc "-sanitize=$sanitizers" -Xswiftc -parse-as-library
+
+binary="$(swift build -c "$configuration" --product SMPPDecoderFuzzer --show-bin-path)/SMPPDecoderFuzzer"
+
+mkdir -p corpus-run/smpp
+cp -n corpus/smpp/* corpus-run/smpp/ 2>/dev/null || true
+
+exec "$binary" corpus-run/smpp \
+    -max_total_time="$seconds" \
+    -max_len=4096 \
+    -rss_limit_mb=1024 \
+    -timeout=10 \
+    -print_final_stats=1 \
+    -artifact_prefix=crash- \
+    "$@"
