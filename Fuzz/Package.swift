@@ -2,8 +2,7 @@
 import PackageDescription
 
 // libFuzzer targets for Herald's decoders. Build and run with ./run-smpp-fuzz.sh (see README.md);
-// the script passes `-sanitize=fuzzer` and `-parse-as-library`, which this manifest cannot set for
-// dependencies.
+// the script passes `-sanitize=fuzzer` to every module, which a manifest cannot do for dependencies.
 let package = Package(
     name: "HeraldFuzz",
     platforms: [.macOS(.v15)],

@@ -14,10 +14,14 @@ shift || true
 sanitizers="${FUZZ_SANITIZERS:-fuzzer}"
 configuration="${FUZZ_CONFIGURATION:-release}"
 
-swift build -c "$configuration" --product SMPPDecoderFuzzer \
-    -Xswiftc "-sanitize=$sanitizers" -Xswiftc -parse-as-library
+# `-sanitize=fuzzer` links libFuzzer (with its own `main`) into every module's link; SwiftPM
+# also defines `main` for the executable, hence --allow-multiple-definition (either entry point
+# works: libFuzzer's calls LLVMFuzzerTestOneInput, ours calls LLVMFuzzerRunDriver).
+build_flags=(-c "$configuration" --product SMPPDecoderFuzzer
+    -Xswiftc "-sanitize=$sanitizers" -Xlinker --allow-multiple-definition)
+swift build "${build_flags[@]}"
 
-binary="$(swift build -c "$configuration" --product SMPPDecoderFuzzer --show-bin-path)/SMPPDecoderFuzzer"
+binary="$(swift build "${build_flags[@]}" --show-bin-path)/SMPPDecoderFuzzer"
 
 mkdir -p corpus-run/smpp
 cp -n corpus/smpp/* corpus-run/smpp/ 2>/dev/null || true

@@ -11,8 +11,8 @@ import SMPP
 // The first input byte selects codec options so strict and lenient modes are both explored.
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func smppDecoderFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    guard size > 0 else { return 0 }
+public func smppDecoderFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data, size > 0 else { return 0 }
     let bytes = UnsafeBufferPointer(start: data, count: size)
     var options = SMPPCodecOptions.default
     let selector = bytes[0]
