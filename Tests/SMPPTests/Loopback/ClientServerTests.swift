@@ -214,3 +214,24 @@ struct ClientServerTests {
         }
     }
 }
+
+@Suite("Server connection limit")
+struct ServerConnectionLimitTests {
+    @Test func connectionsBeyondTheLimitAreClosed() async throws {
+        let handler = RecordingServerHandler()
+        try await withServer(handler: handler, configure: { $0.maxConnections = 1 }) { server, port in
+            try await withClient(clientConfiguration(port: port)) { first in
+                #expect(first.state.isBound)
+                try await withClient(clientConfiguration(port: port), waitForBind: false) { second in
+                    let refused = await eventually {
+                        if case .reconnecting = second.state { return true }
+                        return false
+                    }
+                    #expect(refused)
+                    #expect(!second.state.isBound)
+                }
+                #expect(server.sessions.count == 1)
+            }
+        }
+    }
+}
