@@ -7,6 +7,8 @@ for a pushed deliver_sm, then DONE — or `BIND_FAILED <error>`.
 """
 import argparse
 import asyncio
+import os
+import sys
 
 import smpp34
 
@@ -43,3 +45,7 @@ async def main() -> None:
 
 if __name__ == "__main__":
     asyncio.run(main())
+    # smpp34 1.5.0's runtime threads can abort the interpreter during finalisation
+    # ("PyGILState_Release: thread state … must be current"); all work is done, so skip it.
+    sys.stdout.flush()
+    os._exit(0)

@@ -11,6 +11,7 @@ Stops when stdin reaches EOF (the parent closes it) or after --exit-after-unbind
 """
 import argparse
 import asyncio
+import os
 import socket
 import sys
 
@@ -78,3 +79,7 @@ async def main() -> None:
 
 if __name__ == "__main__":
     asyncio.run(main())
+    # smpp34 1.5.0's runtime threads can abort the interpreter during finalisation
+    # ("PyGILState_Release: thread state … must be current"); all work is done, so skip it.
+    sys.stdout.flush()
+    os._exit(0)

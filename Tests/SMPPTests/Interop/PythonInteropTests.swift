@@ -66,7 +66,7 @@ struct PythonInteropTests {
             }
             #expect(await peer.line(startingWith: "DELIVER") == "DELIVER receipt for py34 4 4")  // text, esm_class 4
             #expect(await peer.line(startingWith: "DONE") == "DONE", "stderr: \(peer.stderr)")
-            #expect(await peer.waitForExit() == 0)
+            #expect(await peer.waitForExit() == 0, "stderr: \(peer.stderr)")
             #expect(await eventually { handler.recorder.state.withLock { $0.closed.count } == 1 })
             #expect(handler.pushResults.withLock { $0 } == [.ok])
             #expect(server.sessions.isEmpty)
@@ -109,7 +109,7 @@ struct PythonInteropTests {
             #expect(await peer.line(startingWith: "DELIVER") == "DELIVER receipt for smpplib 1")
             #expect(await peer.line(startingWith: "ENQUIRE_LINK_OK") == "ENQUIRE_LINK_OK")
             #expect(await peer.line(startingWith: "DONE") == "DONE", "stderr: \(peer.stderr)")
-            #expect(await peer.waitForExit() == 0)
+            #expect(await peer.waitForExit() == 0, "stderr: \(peer.stderr)")
             #expect(handler.pushResults.withLock { $0 } == [.ok])
         }
         let submits = handler.recorder.state.withLock { $0.submits }

@@ -6,7 +6,7 @@ import Synchronization
 final class LineProcess: Sendable {
     private let process: Process
     private let stdinPipe: Pipe
-    private let buffered: LockedBox<(lines: [String], eof: Bool)>
+    private let buffered: LockedBox<(lines: [(text: String, taken: Bool)], eof: Bool)>
     private let stderrText: LockedBox<String>
     let transcript = Mutex<[String]>([])
 
@@ -20,7 +20,7 @@ final class LineProcess: Sendable {
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = stdin
-        let buffered = LockedBox<(lines: [String], eof: Bool)>(([], false))
+        let buffered = LockedBox<(lines: [(text: String, taken: Bool)], eof: Bool)>(([], false))
         let pending = LockedBox(Data())
         stdout.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
@@ -38,7 +38,7 @@ final class LineProcess: Sendable {
                 }
                 return result
             }
-            buffered.withLock { $0.lines += complete }
+            buffered.withLock { $0.lines += complete.map { (text: $0, taken: false) } }
         }
         let errText = LockedBox("")
         stderr.fileHandleForReading.readabilityHandler = { handle in
@@ -63,13 +63,26 @@ final class LineProcess: Sendable {
         return try LineProcess(executable: python, arguments: ["-u", path] + arguments)
     }
 
-    /// The next stdout line, or nil at EOF / timeout.
+    /// The earliest line not returned yet, or nil at EOF / timeout.
     func nextLine(timeout: Duration = .seconds(60)) async -> String? {
+        await take(timeout: timeout) { _ in true }
+    }
+
+    /// The earliest line not returned yet that starts with `prefix` (earlier non-matching lines
+    /// stay available); nil at EOF / timeout.
+    func line(startingWith prefix: String, timeout: Duration = .seconds(60)) async -> String? {
+        await take(timeout: timeout) { $0.hasPrefix(prefix) }
+    }
+
+    private func take(timeout: Duration, where matches: (String) -> Bool) async -> String? {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while true {
             let (line, eof) = buffered.withLock { state -> (String?, Bool) in
-                if !state.lines.isEmpty { return (state.lines.removeFirst(), false) }
+                if let index = state.lines.firstIndex(where: { !$0.taken && matches($0.text) }) {
+                    state.lines[index].taken = true
+                    return (state.lines[index].text, false)
+                }
                 return (nil, state.eof)
             }
             if let line {
@@ -79,17 +92,6 @@ final class LineProcess: Sendable {
             if eof || clock.now >= deadline { return nil }
             try? await Task.sleep(for: .milliseconds(10))
         }
-    }
-
-    /// Reads lines until one starts with `prefix`; returns it (nil on EOF/timeout).
-    func line(startingWith prefix: String, timeout: Duration = .seconds(60)) async -> String? {
-        let clock = ContinuousClock()
-        let deadline = clock.now + timeout
-        while clock.now < deadline {
-            guard let line = await nextLine(timeout: deadline - clock.now) else { return nil }
-            if line.hasPrefix(prefix) { return line }
-        }
-        return nil
     }
 
     var stderr: String { stderrText.withLock { $0 } }
