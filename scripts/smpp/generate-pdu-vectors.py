@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # Prints the hand-derived SMPP 3.4 byte vectors used by Tests/SMPPTests/Codec/PDUVectors.swift:
 # one commented hex line per field, lengths computed from the field list.
+# With `--corpus DIR` it writes them as seed inputs for Fuzz/ instead.
 import struct
 def c(s): return s.encode('latin-1')+b'\0'
 def u8(v): return bytes([v])
@@ -74,6 +75,18 @@ vec("enquireLinkResponse",0x80000015,0,14,[])
 vec("genericNack",0x80000000,0x03,15,[])
 vec("alertNotification",0x102,0,16,[("source_addr_ton 1",u8(1)),("source_addr_npi 1",u8(1)),("source_addr \"15550001\"",c("15550001")),
     ("esme_addr_ton 0",u8(0)),("esme_addr_npi 0",u8(0)),("esme_addr \"herald\"",c("herald")),("TLV ms_availability_status = 0",tlv(0x0422,u8(0)))])
+
+import sys, os
+if len(sys.argv) > 2 and sys.argv[1] == "--corpus":
+    # Writes each vector as a fuzzer seed: one option-selector byte (0) followed by the PDU.
+    os.makedirs(sys.argv[2], exist_ok=True)
+    for name,lines in V:
+        data = bytes.fromhex("".join(h.replace(" ","") for h,_ in lines))
+        open(os.path.join(sys.argv[2], name + ".bin"), "wb").write(b"\0" + data)
+    stream = b"".join(bytes.fromhex("".join(h.replace(" ","") for h,_ in lines)) for _,lines in V)
+    open(os.path.join(sys.argv[2], "stream-all.bin"), "wb").write(b"\0" + stream)
+    open(os.path.join(sys.argv[2], "stream-all-lenient.bin"), "wb").write(b"\x05" + stream)
+    sys.exit(0)
 
 out=[]
 for name,lines in V:

@@ -1,11 +1,11 @@
-import Atomics
+import Synchronization
 
 /// Answers one inbound request exactly once: either the application (through
 /// ``respond(_:)``) or the connection (timeout, auto-respond, close) wins the claim.
 final class InboundResponder: Sendable {
     let sequenceNumber: UInt32
     let commandID: CommandID
-    private let claimed = ManagedAtomic(false)
+    private let claimed = Atomic<Bool>(false)
     // The connection is Sendable; a strong reference is fine (released with the request).
     private let connection: SMPPConnection?
 

@@ -1,4 +1,3 @@
-import Atomics
 import Synchronization
 import NIOCore
 
@@ -11,7 +10,7 @@ final class SMPPConnection: Sendable {
     let id: UInt64
     private let handler: NIOLoopBound<SMPPChannelHandler>
     private let queue = Mutex(QueueState())
-    private let requestIDs = ManagedAtomic<UInt64>(0)
+    private let requestIDs = Atomic<UInt64>(0)
 
     struct QueueState {
         var commands: [SMPPConnectionCommand] = []
@@ -19,12 +18,12 @@ final class SMPPConnection: Sendable {
         var closed = false
     }
 
-    private static let connectionIDs = ManagedAtomic<UInt64>(0)
+    private static let connectionIDs = Atomic<UInt64>(0)
 
     /// Must be called on the channel's event loop (from a channel initializer).
     init(channel: any Channel, handler: SMPPChannelHandler) {
         self.channel = channel
-        self.id = Self.connectionIDs.wrappingIncrementThenLoad(ordering: .relaxed)
+        self.id = Self.connectionIDs.wrappingAdd(1, ordering: .relaxed).newValue
         self.handler = NIOLoopBound(handler, eventLoop: channel.eventLoop)
     }
 
@@ -94,7 +93,7 @@ final class SMPPConnection: Sendable {
     /// Throws ``SMPPError`` with `notBound` / `cancelled` / `invalidPDU` (not sent), or
     /// `responseTimeout` / `connectionLost` (sent, outcome unknown).
     func send(_ body: PDU.Body) async throws -> PDU {
-        let id = requestIDs.wrappingIncrementThenLoad(ordering: .relaxed)
+        let id = requestIDs.wrappingAdd(1, ordering: .relaxed).newValue
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<PDU, any Error>) in
                 if Task.isCancelled {

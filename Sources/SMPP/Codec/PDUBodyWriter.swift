@@ -5,6 +5,13 @@ struct PDUBodyWriter {
     var buffer: ByteBuffer
     let options: SMPPCodecOptions
 
+    /// Moves the buffer out, leaving an empty (non-allocating) one behind.
+    mutating func takeBuffer() -> ByteBuffer {
+        let taken = buffer
+        buffer = ByteBuffer()
+        return taken
+    }
+
     mutating func writeUInt8(_ value: UInt8) {
         buffer.writeInteger(value)
     }

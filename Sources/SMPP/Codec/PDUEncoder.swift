@@ -30,11 +30,11 @@ public struct PDUEncoder: Sendable {
                 try Self.encodeBody(pdu.body, into: &writer)
             }
         } catch {
-            buffer = writer.buffer
+            buffer = writer.takeBuffer()
             buffer.moveWriterIndex(to: start)
             throw error
         }
-        buffer = writer.buffer
+        buffer = writer.takeBuffer()  // unique again: no copy-on-write below
         let length = buffer.writerIndex - start
         guard length <= options.maxPDUSize else {
             buffer.moveWriterIndex(to: start)

@@ -31,6 +31,7 @@ public final class SMPPServer: Sendable {
     private let listening: EventLoopPromise<SocketAddress>
     private let shutdownSignal = ShutdownSignal()
     private let shared = Mutex(Shared())
+    private let openConnections = Atomic<Int>(0)
 
     private struct Shared {
         var running = false
@@ -182,6 +183,7 @@ public final class SMPPServer: Sendable {
         let connectionConfiguration = configuration.connectionConfiguration
         let logger = self.logger
         let shutdownSignal = self.shutdownSignal
+        let maxConnections = configuration.maxConnections
         return try await ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(ChannelOptions.backlog, value: configuration.backlog)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -192,6 +194,14 @@ public final class SMPPServer: Sendable {
                         channel.close(promise: nil)
                         return
                     }
+                    if let maxConnections, self.openConnections.load(ordering: .relaxed) >= maxConnections {
+                        logger.warning("SMPP connection refused: too many connections",
+                                       metadata: ["peer": "\(channel.remoteAddress.map { "\($0)" } ?? "?")"])
+                        channel.close(promise: nil)
+                        return
+                    }
+                    self.openConnections.add(1, ordering: .relaxed)
+                    channel.closeFuture.whenComplete { _ in self.openConnections.subtract(1, ordering: .relaxed) }
                     if let sslContext {
                         try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: sslContext))
                     }

@@ -30,6 +30,8 @@ extension SMPPServer {
         public var unbindTimeout: TimeAmount = .seconds(5)
         public var codec: SMPPCodecOptions = .default
         public var backlog: Int32 = 256
+        /// Maximum simultaneous connections (bound or not); more are closed on accept. nil: no limit.
+        public var maxConnections: Int? = nil
 
         public init(host: String = "127.0.0.1", port: Int = 2775, systemID: String = "SMPP") {
             self.host = host

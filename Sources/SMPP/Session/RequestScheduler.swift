@@ -101,7 +101,7 @@ struct RequestScheduler<Context> {
         return number
     }
 
-    /// A sequence number for a request we do not track (should not happen; kept for symmetry).
+    /// The next free sequence number (also used for requests without a response, e.g. alert_notification).
     mutating func allocateSequenceNumber() -> UInt32 {
         var number = sequence.next()
         // After a wraparound, skip numbers still outstanding.

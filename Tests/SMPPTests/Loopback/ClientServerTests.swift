@@ -163,13 +163,15 @@ struct ClientServerTests {
                 let states = client.stateChanges()
                 let firstSession = try #require(server.sessions.first)
                 firstSession.close()
-                var sawReconnecting = false
-                var reboundAfter = false
-                for await state in states {
-                    if case .reconnecting = state { sawReconnecting = true }
-                    if case .bound = state, sawReconnecting { reboundAfter = true; break }
+                let rebound = try await withTimeout(.seconds(60)) {
+                    var sawReconnecting = false
+                    for await state in states {
+                        if case .reconnecting = state { sawReconnecting = true }
+                        if case .bound = state, sawReconnecting { return true }
+                    }
+                    return false
                 }
-                #expect(sawReconnecting && reboundAfter)
+                #expect(rebound)
                 #expect(try await client.submit(makeSubmit("after reconnect")).messageID.isEmpty == false)
                 #expect(server.sessions.first?.id != firstSession.id)
             }
@@ -211,6 +213,27 @@ struct ClientServerTests {
             if case .stopped = client.state {} else { Issue.record("expected stopped, got \(client.state)") }
             #expect(await eventually { server.sessions.isEmpty })
             #expect(await eventually { handler.state.withLock { $0.closed.count } == 1 })
+        }
+    }
+}
+
+@Suite("Server connection limit")
+struct ServerConnectionLimitTests {
+    @Test func connectionsBeyondTheLimitAreClosed() async throws {
+        let handler = RecordingServerHandler()
+        try await withServer(handler: handler, configure: { $0.maxConnections = 1 }) { server, port in
+            try await withClient(clientConfiguration(port: port)) { first in
+                #expect(first.state.isBound)
+                try await withClient(clientConfiguration(port: port), waitForBind: false) { second in
+                    let refused = await eventually {
+                        if case .reconnecting = second.state { return true }
+                        return false
+                    }
+                    #expect(refused)
+                    #expect(!second.state.isBound)
+                }
+                #expect(server.sessions.count == 1)
+            }
         }
     }
 }
