@@ -16,7 +16,7 @@ public struct AuditBundleEncoder: Sendable {
     /// Creates an encoder.
     public init() {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         self.encoder = encoder
     }
 

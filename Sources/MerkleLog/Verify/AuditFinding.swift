@@ -1,6 +1,6 @@
 /// One thing a ``BundleVerifier`` found: what kind, where (entry index or range, bundle position,
 /// checkpoint size) and a sentence for people.
-public struct AuditFinding: Sendable, Hashable, CustomStringConvertible {
+public struct AuditFinding: Sendable, Hashable, Codable, CustomStringConvertible {
     /// What was found. ``isProblem`` says whether it makes a bundle fail.
     public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
         /// An entry's signed content (index, payload, previous hash) or a sealed value was changed.

@@ -221,7 +221,7 @@ struct EntryClassifier {
                 let why: String
                 if index == knownSize && (occupiedIndices.last.map { $0 < next } ?? true) {
                     let source = checkpointedSize == knownSize ? (checkpointedSizeSource ?? "a signed checkpoint") : "a signed entry"
-                    why = "the log had at least \(knownSize) entries (\(source)), but the bundle stops before them: the log was truncated"
+                    why = "\(source) shows the log had at least \(knownSize) entries, but the bundle stops before them: the log was truncated"
                 } else {
                     why = "the signed entries around them leave a gap"
                 }

@@ -5,7 +5,7 @@
 /// print(report.rendered)
 /// exit(report.isClean ? 0 : 1)
 /// ```
-public struct VerificationReport: Sendable, Hashable {
+public struct VerificationReport: Sendable, Hashable, Codable {
     /// The log origin verified against.
     public let origin: String
     /// The number of entries in the bundle.
