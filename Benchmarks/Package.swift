@@ -21,5 +21,14 @@ let package = Package(
             path: "Benchmarks/SMSTextBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "MerkleLogBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "MerkleLog", package: "Herald"),
+            ],
+            path: "Benchmarks/MerkleLogBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

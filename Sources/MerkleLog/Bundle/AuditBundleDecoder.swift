@@ -5,7 +5,13 @@ struct AuditBundleDecoder {
     private let decoder = JSONDecoder()
 
     func decode(_ bytes: [UInt8]) throws(MerkleLogError) -> AuditBundle {
-        var bundle: AuditBundle?
+        // Collected in separate arrays and assembled at the end: appending through a copy of a
+        // bundle value would copy its entries on every line (quadratic).
+        var header: (origin: String, verifierKey: String)?
+        var checkpoints: [String] = []
+        var consistencyProofs: [ConsistencyProof] = []
+        var inclusionProofs: [InclusionProof] = []
+        var entries: [AuditEnvelope] = []
         var lineNumber = 0
         for rawLine in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -21,14 +27,14 @@ struct AuditBundleDecoder {
             } catch {
                 throw malformed("not a bundle record (\(Self.describe(error)))")
             }
-            guard var current = bundle else {
+            guard header != nil else {
                 guard line.type == .header else { throw malformed("the first line must be the header") }
                 guard line.format == AuditBundle.format else { throw malformed("not a \(AuditBundle.format) file") }
                 guard line.version == AuditBundle.version else {
                     throw MerkleLogError(.unsupportedBundleVersion, "line \(lineNumber): bundle version \(line.version.map(String.init) ?? "?") is not supported (this verifier reads version \(AuditBundle.version))")
                 }
                 guard let origin = line.origin, let verifierKey = line.verifierKey else { throw malformed("the header needs origin and verifierKey") }
-                bundle = AuditBundle(origin: origin, verifierKey: verifierKey)
+                header = (origin, verifierKey)
                 continue
             }
             switch line.type {
@@ -36,20 +42,26 @@ struct AuditBundleDecoder {
                 throw malformed("a second header")
             case .checkpoint:
                 guard let note = line.note else { throw malformed("a checkpoint line needs a note") }
-                current.checkpoints.append(note)
+                checkpoints.append(note)
             case .consistency:
                 guard let from = line.from, let to = line.to, let hashes = line.hashes else { throw malformed("a consistency line needs from, to and hashes") }
-                current.consistencyProofs.append(ConsistencyProof(fromSize: from, toSize: to, hashes: hashes))
+                consistencyProofs.append(ConsistencyProof(fromSize: from, toSize: to, hashes: hashes))
             case .inclusion:
                 guard let index = line.index, let size = line.size, let hashes = line.hashes else { throw malformed("an inclusion line needs index, size and hashes") }
-                current.inclusionProofs.append(InclusionProof(leafIndex: index, treeSize: size, hashes: hashes))
+                inclusionProofs.append(InclusionProof(leafIndex: index, treeSize: size, hashes: hashes))
             case .entry:
-                current.entries.append(try entry(from: line, malformed: malformed))
+                entries.append(try entry(from: line, malformed: malformed))
             }
-            bundle = current
         }
-        guard let bundle else { throw MerkleLogError(.malformedBundle, "the file is empty") }
-        return bundle
+        guard let header else { throw MerkleLogError(.malformedBundle, "the file is empty") }
+        return AuditBundle(
+            origin: header.origin,
+            verifierKey: header.verifierKey,
+            checkpoints: checkpoints,
+            consistencyProofs: consistencyProofs,
+            inclusionProofs: inclusionProofs,
+            entries: entries
+        )
     }
 
     private func entry(from line: BundleLine, malformed: (String) -> MerkleLogError) throws(MerkleLogError) -> AuditEnvelope {

@@ -47,9 +47,7 @@ public struct SealedField: Sendable, Hashable {
 
     /// Seals a value with a fresh random salt from `generator` (which must be cryptographically secure).
     public static func seal<R: RandomNumberGenerator>(name: String, value: [UInt8], using generator: inout R) throws(MerkleLogError) -> SealedField {
-        var salt = [UInt8](repeating: 0, count: saltCount)
-        for i in salt.indices { salt[i] = UInt8.random(in: .min ... .max, using: &generator) }
-        return try seal(name: name, value: value, salt: salt)
+        return try seal(name: name, value: value, salt: RandomBytes.make(count: saltCount, using: &generator))
     }
 
     /// Seals a value with a fresh salt from the system's secure random source.

@@ -43,12 +43,4 @@ enum NoteKeyName {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(c)
             || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(c)
     }
-
-    static func base64(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString()
-    }
-
-    static func decodeBase64(_ text: Substring) -> [UInt8]? {
-        Data(base64Encoded: String(text)).map { Array($0) }
-    }
 }

@@ -17,7 +17,7 @@ public struct NoteSignature: Sendable, Hashable {
     /// The line without its trailing newline.
     public var line: String {
         let id: [UInt8] = [UInt8(keyID >> 24), UInt8(keyID >> 16 & 0xFF), UInt8(keyID >> 8 & 0xFF), UInt8(keyID & 0xFF)]
-        return "\u{2014} \(keyName) \(NoteKeyName.base64(id + signature))"
+        return "\u{2014} \(keyName) \(Base64.encode(id + signature))"
     }
 
     /// Whether this line claims to be by `key` (same name and key ID).

@@ -44,7 +44,7 @@ public struct NoteSignerKey: Sendable, CustomStringConvertible {
         let name = String(parts[2])
         guard NoteKeyName.isValid(name) else { throw invalid("invalid key name") }
         guard let keyID = NoteKeyName.parseKeyID(parts[3]) else { throw invalid("the key ID must be 8 hex digits") }
-        guard let keyData = NoteKeyName.decodeBase64(parts[4]), !keyData.isEmpty else { throw invalid("the key is not base64") }
+        guard let keyData = Base64.decode(String(parts[4])), !keyData.isEmpty else { throw invalid("the key is not base64") }
         guard keyData[0] == NoteKeyName.ed25519Type else { throw invalid("unknown signature type; only Ed25519 (1) is supported") }
         guard keyData.count == 33 else { throw invalid("an Ed25519 seed must be 32 bytes") }
         try self.init(name: name, seed: Array(keyData[1...]))
@@ -53,9 +53,7 @@ public struct NoteSignerKey: Sendable, CustomStringConvertible {
 
     /// Generates a new key from a cryptographically secure random source.
     public static func generate<R: RandomNumberGenerator>(name: String, using generator: inout R) throws(MerkleLogError) -> NoteSignerKey {
-        var seed = [UInt8](repeating: 0, count: 32)
-        for i in seed.indices { seed[i] = UInt8.random(in: .min ... .max, using: &generator) }
-        return try NoteSignerKey(name: name, seed: seed)
+        try NoteSignerKey(name: name, seed: RandomBytes.make(count: 32, using: &generator))
     }
 
     /// Generates a new key from the system's secure random source.
@@ -67,7 +65,7 @@ public struct NoteSignerKey: Sendable, CustomStringConvertible {
     /// The secret text form `PRIVATE+KEY+<name>+<hex key ID>+<base64(0x01 ‖ seed)>`.
     public var encodedPrivateKey: String {
         let seed = Array(privateKey.rawRepresentation)
-        return "PRIVATE+KEY+\(name)+\(verifierKey.keyIDHex)+\(NoteKeyName.base64([NoteKeyName.ed25519Type] + seed))"
+        return "PRIVATE+KEY+\(name)+\(verifierKey.keyIDHex)+\(Base64.encode([NoteKeyName.ed25519Type] + seed))"
     }
 
     /// Names the key without revealing it.

@@ -40,7 +40,7 @@ public struct NoteVerifierKey: Sendable, Hashable, CustomStringConvertible {
         let name = String(parts[0])
         guard NoteKeyName.isValid(name) else { throw invalid("invalid key name") }
         guard let keyID = NoteKeyName.parseKeyID(parts[1]) else { throw invalid("the key ID must be 8 hex digits") }
-        guard let keyData = NoteKeyName.decodeBase64(parts[2]), !keyData.isEmpty else { throw invalid("the key is not base64") }
+        guard let keyData = Base64.decode(String(parts[2])), !keyData.isEmpty else { throw invalid("the key is not base64") }
         guard keyData[0] == NoteKeyName.ed25519Type else { throw invalid("unknown signature type \(keyData[0]); only Ed25519 (1) is supported") }
         guard keyData.count == 33, let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: keyData[1...]) else {
             throw invalid("an Ed25519 key must be 32 bytes")
@@ -56,7 +56,7 @@ public struct NoteVerifierKey: Sendable, Hashable, CustomStringConvertible {
 
     /// The text form `<name>+<hex key ID>+<base64(0x01 ‖ public key)>`.
     public var description: String {
-        "\(name)+\(keyIDHex)+\(NoteKeyName.base64([NoteKeyName.ed25519Type] + publicKeyBytes))"
+        "\(name)+\(keyIDHex)+\(Base64.encode([NoteKeyName.ed25519Type] + publicKeyBytes))"
     }
 
     /// Whether `signature` is a valid Ed25519 signature of `message` by this key.

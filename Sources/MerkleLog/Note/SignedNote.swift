@@ -88,7 +88,7 @@ public struct SignedNote: Sendable, Hashable {
             let name = String(decoding: rest[..<space], as: UTF8.self)
             let encoded = String(decoding: rest[(space + 1)...], as: UTF8.self)
             guard NoteKeyName.isValid(name) else { throw malformed("invalid key name \"\(name)\" in a signature line") }
-            guard !encoded.isEmpty, let raw = NoteKeyName.decodeBase64(encoded[...]), raw.count >= 5 else {
+            guard !encoded.isEmpty, let raw = Base64.decode(encoded), raw.count >= 5 else {
                 throw malformed("the signature by \(name) is not base64 of a key ID and a signature")
             }
             let keyID = raw.prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
