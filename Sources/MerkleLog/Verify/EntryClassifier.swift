@@ -84,11 +84,10 @@ struct EntryClassifier {
                 candidate = max(candidate, index &+ 1)
             }
             var budget = Self.recoveryBudget
-            for p in unsignedPositions where budget > 0 {
+            for p in unsignedPositions where budget > 0 && !missing.isEmpty {
                 let claimed = entries[p].index
-                let ordered = missing.filter { $0 != claimed && !signedSet.contains($0) }
-                    .sorted { distance(Int(clamping: $0), claimed) < distance(Int(clamping: $1), claimed) }
-                for index in ordered.prefix(budget) {
+                let nearest = Self.nearest(to: claimed, in: missing, limit: min(Self.candidatesPerEntry, budget))
+                for index in nearest where index != claimed && !signedSet.contains(index) {
                     budget -= 1
                     if entries[p].hasValidSignature(origin: origin, key: key, index: index, payloadDigest: facts[p].payloadDigest) {
                         signedIndex[p] = index
@@ -256,6 +255,40 @@ struct EntryClassifier {
                 message: "entries \(checkpointedSize)…\(maxSigned - 1) are signed but no checkpoint covers them yet; had later entries been cut off, nothing would show it"))
         }
         return Result(findings: findings, occupant: occupant, changedLeaves: leafChanged)
+    }
+
+    /// At most this many missing indices are tried per unsigned entry.
+    static let candidatesPerEntry = 64
+
+    /// Up to `limit` values of the ascending array `sorted`, nearest to `value` first.
+    static func nearest(to value: UInt64, in sorted: [UInt64], limit: Int) -> [UInt64] {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        var left = low - 1
+        var right = low
+        var result: [UInt64] = []
+        while result.count < limit && (left >= 0 || right < sorted.count) {
+            let takeLeft: Bool
+            if left < 0 {
+                takeLeft = false
+            } else if right >= sorted.count {
+                takeLeft = true
+            } else {
+                takeLeft = value - sorted[left] <= sorted[right] - value
+            }
+            if takeLeft {
+                result.append(sorted[left])
+                left -= 1
+            } else {
+                result.append(sorted[right])
+                right += 1
+            }
+        }
+        return result
     }
 
     /// At most this many missing indices are tried for moved entries.

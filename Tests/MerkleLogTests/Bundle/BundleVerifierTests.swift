@@ -272,6 +272,27 @@ import Testing
         #expect(Self.generalProblems(report) == ["missingCheckpoint@-"], "\(report.rendered)")
     }
 
+    @Test func everyEntryEditedIsReportedPerEntry() {
+        var tampered = bundle
+        for p in tampered.entries.indices {
+            tampered.entries[p] = SampleLog.editing(tampered.entries[p], publicText: "{\"p\":\(p)}")
+        }
+        let report = Self.verify(tampered)
+        #expect(Self.entryProblems(report) == (0..<40).map { "edited@\($0)" }, "\(report.rendered)")
+        #expect(Self.generalProblems(report) == ["rootMismatch@10"])
+    }
+
+    @Test func contentMovedFarKeepingIndexFieldsIsFound() {
+        var tampered = bundle
+        let a = tampered.entries[1]
+        let b = tampered.entries[38]
+        tampered.entries[1] = SampleLog.with(b, index: 1)
+        tampered.entries[38] = SampleLog.with(a, index: 38)
+        let report = Self.verify(tampered)
+        #expect(Set(report.findings(of: .reordered).compactMap(\.entryIndex)) == [1, 38], "\(report.rendered)")
+        #expect(report.findings(of: .edited).isEmpty)
+    }
+
     @Test func wrongOriginIsNamed() {
         let report = BundleVerifier(trustedKey: SampleLog.trusted, expectedOrigin: "other.example/log").verify(bundle)
         #expect(report.problems.contains { $0.kind == .wrongOrigin })
