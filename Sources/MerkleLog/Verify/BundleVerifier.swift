@@ -54,14 +54,14 @@ public struct BundleVerifier: Sendable {
         var trusted: [TrustedCheckpoint] = []
         for (n, note) in bundle.checkpoints.enumerated() {
             switch Self.open(note, with: verifier, label: "the bundle's checkpoint #\(n + 1)") {
-            case .success(let checkpoint): trusted.append(TrustedCheckpoint(checkpoint: checkpoint, source: .bundle(n)))
-            case .failure(let finding): general.append(finding)
+            case .trusted(let checkpoint): trusted.append(TrustedCheckpoint(checkpoint: checkpoint, source: .bundle(n)))
+            case .rejected(let finding): general.append(finding)
             }
         }
         for (n, note) in knownCheckpoints.enumerated() {
             switch Self.open(note, with: verifier, label: "your previously known checkpoint #\(n + 1)") {
-            case .success(let checkpoint): trusted.append(TrustedCheckpoint(checkpoint: checkpoint, source: .known(n)))
-            case .failure(let finding): general.append(finding)
+            case .trusted(let checkpoint): trusted.append(TrustedCheckpoint(checkpoint: checkpoint, source: .known(n)))
+            case .rejected(let finding): general.append(finding)
             }
         }
         var forkedSizes = Set<UInt64>()
@@ -171,9 +171,14 @@ public struct BundleVerifier: Sendable {
         )
     }
 
-    private static func open(_ note: String, with verifier: CheckpointVerifier, label: String) -> Result<SignedCheckpoint, AuditFinding> {
+    private enum Opened {
+        case trusted(SignedCheckpoint)
+        case rejected(AuditFinding)
+    }
+
+    private static func open(_ note: String, with verifier: CheckpointVerifier, label: String) -> Opened {
         do {
-            return .success(try verifier.verify(note))
+            return .trusted(try verifier.verify(note))
         } catch {
             // Name the size when the body can still be read, to help locate the checkpoint.
             let size = (try? SignedNote(parsing: note)).flatMap { try? Checkpoint(parsing: $0.text) }?.size
@@ -194,9 +199,8 @@ public struct BundleVerifier: Sendable {
                 kind = .malformedCheckpoint
                 message = "\(sized) cannot be read: \(error.message)"
             }
-            return .failure(AuditFinding(kind: kind, checkpointSize: size, message: message))
+            return .rejected(AuditFinding(kind: kind, checkpointSize: size, message: message))
         }
     }
 }
 
-extension AuditFinding: Error {}
