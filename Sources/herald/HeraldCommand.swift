@@ -8,6 +8,7 @@ struct HeraldCommand: AsyncParsableCommand {
         abstract: "Herald: an A2P messaging and phone-verification gateway.",
         version: HeraldVersion.current,
         subcommands: [
+            AuditCommand.self,
             BenchCommand.self,
         ]
     )

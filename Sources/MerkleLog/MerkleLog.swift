@@ -1,1 +1,0 @@
-// MerkleLog module placeholder; replaced by its implementation.

@@ -1,6 +1,0 @@
-import Testing
-@testable import MerkleLog
-
-@Test func MerkleLogModuleBuilds() {
-    #expect(Bool(true))
-}
