@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "SMSText", targets: ["SMSText"]),
         .library(name: "Numbering", targets: ["Numbering"]),
         .library(name: "MerkleLog", targets: ["MerkleLog"]),
+        .library(name: "HeraldRouting", targets: ["HeraldRouting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
@@ -64,6 +65,17 @@ let package = Package(
             ]
         ),
 
+        // MARK: Routing engine (rules by prefix, MCC/MNC, country; implements HeraldCore's RoutePlanner)
+        .target(
+            name: "HeraldRouting",
+            dependencies: [
+                "HeraldCore", "Numbering",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
         // MARK: Composition root
         .target(
             name: "HeraldApp",
@@ -82,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "herald",
             dependencies: [
-                "SMPP", "SMSText", "Numbering", "MerkleLog",
+                "SMPP", "SMSText", "Numbering", "MerkleLog", "HeraldCore", "HeraldRouting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -105,6 +117,13 @@ let package = Package(
         .testTarget(name: "NumberingTests", dependencies: ["Numbering"]),
         .testTarget(name: "MerkleLogTests", dependencies: ["MerkleLog"]),
         .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"]),
+        .testTarget(
+            name: "HeraldRoutingTests",
+            dependencies: [
+                "HeraldRouting", "HeraldCore", "Numbering", "HeraldTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "HeraldAppTests", dependencies: ["HeraldApp", "HeraldCore", "HeraldTestSupport"]),
     ]
 )
