@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(
             name: "HeraldRoutingTests",
             dependencies: [
-                "HeraldRouting", "HeraldCore", "Numbering", "HeraldTestSupport",
+                "HeraldRouting", "HeraldCore", "Numbering", "HeraldTestSupport", "HeraldSQLite",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

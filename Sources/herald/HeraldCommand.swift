@@ -9,6 +9,7 @@ struct HeraldCommand: AsyncParsableCommand {
         version: HeraldVersion.current,
         subcommands: [
             BenchCommand.self,
+            RouteCommand.self,
         ]
     )
 }

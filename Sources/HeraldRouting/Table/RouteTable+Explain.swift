@@ -35,9 +35,9 @@ extension RouteTable {
             }
 
             let prefixes = scope.prefixes.isEmpty ? [] : scope.prefixes.allMatches(e164)
-            let shorter = prefixes.dropFirst().map { "shorter prefix \($0.prefix) (rule \"\(compiled[Int($0.value)].rule.id)\") also matches; the longest prefix wins" }
+            let shorter = prefixes.dropFirst().map { "shorter prefix \(Self.digits($0.prefix)) (rule \"\(compiled[Int($0.value)].rule.id)\") also matches; the longest prefix wins" }
             level(
-                .prefix, prefixes.first?.value, matched: "prefix \(prefixes.first.map { String($0.prefix) } ?? "")",
+                .prefix, prefixes.first?.value, matched: "prefix \(prefixes.first.map { Self.digits($0.prefix) } ?? "")",
                 otherwise: scope.prefixes.isEmpty ? "no prefix rules" : "no prefix rule matches \(e164)", extra: shorter)
             level(
                 .network, network.flatMap { scope.networks[$0] }, matched: "network \(networkText ?? "")",
@@ -89,5 +89,10 @@ extension RouteTable {
                     + (flags.isEmpty ? "" : " [\(flags.joined(separator: ", "))]"))
         }
         return RoutePlan(candidates: candidates, matchedRule: rule.label, explanation: lines)
+    }
+
+    /// A matched prefix without the "+" the trie includes when the number has one.
+    private static func digits(_ prefix: Substring) -> Substring {
+        prefix.first == "+" ? prefix.dropFirst() : prefix
     }
 }
