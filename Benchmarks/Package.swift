@@ -30,5 +30,16 @@ let package = Package(
             path: "Benchmarks/NumberingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "RoutingBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "HeraldRouting", package: "Herald"),
+                .product(name: "HeraldSQLite", package: "Herald"),
+                .product(name: "Numbering", package: "Herald"),
+            ],
+            path: "Benchmarks/RoutingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

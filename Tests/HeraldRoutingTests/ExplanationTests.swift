@@ -71,7 +71,7 @@ import Testing
         #expect(dryRun.regionCode == "DE")
         #expect(dryRun.mcc == "262")
         #expect(dryRun.mnc == "01")
-        #expect(dryRun.assumedLinksUp)
+        #expect(dryRun.linkHealth == "assumed up")
         #expect(dryRun.routesVersion == 7)
         #expect(dryRun.plan.matchedRule == "global prefix 4915 (rule de-mobile)")
         #expect(Set(dryRun.plan.links) == ["c", "d", "e", "f"])

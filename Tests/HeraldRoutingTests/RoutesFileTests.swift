@@ -99,7 +99,7 @@ import Testing
         let plain = try RouteCheck(number: "+4915112345678", routesPath: path, messageID: F.messageID(3).rawValue).run()
         #expect(plain.plan.matchedRule == "global prefix 4915 (rule de-mobile)")
         #expect(plain.plan.links.count == 2)
-        #expect(plain.rendered.contains("links:    assumed up (no live status)"))
+        #expect(plain.rendered.contains("links:    assumed up (no live status)\n"))
 
         let vip = try RouteCheck(number: "030 1234567", routesPath: path, accountID: F.accountA.rawValue, region: "DE").run()
         #expect(vip.plan.links == ["eu-hub"])
@@ -108,6 +108,7 @@ import Testing
         #expect(degraded.plan.matchedRule == "global country DE (rule de)")
         #expect(degraded.plan.links == ["eu-hub", "acme-de"])
         #expect(degraded.rendered.contains("order:    eu-hub > acme-de"))
+        #expect(degraded.rendered.contains("links:    assumed up (no live status); except down: acme-de\n"))
         #expect(degraded.plan.explanation.contains("link acme-de: down (0 of 1 binds up): moved to the end"))
 
         #expect(throws: RouteCheckError.self) { try RouteCheck(number: "+4930123456", routesPath: path, down: ["nope"]).run() }

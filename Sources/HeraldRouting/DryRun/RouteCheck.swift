@@ -83,7 +83,10 @@ public struct RouteCheck: Sendable, Equatable {
             var dryRun = try RouteDryRun.run(
                 table: table, number: number, defaultRegion: region, accountID: account, messageID: message, linkStatuses: statuses,
                 numbering: .shared, networks: NetworkResolver())
-            dryRun.assumedLinksUp = true
+            var health = ["assumed up (no live status)"]
+            if !down.isEmpty { health.append("down: \(down.joined(separator: ", "))") }
+            if !throttled.isEmpty { health.append("throttled: \(throttled.joined(separator: ", "))") }
+            dryRun.linkHealth = health.joined(separator: "; except ")
             return dryRun
         } catch {
             throw RouteCheckError(code: error.code, message: "\"\(number)\": \(error.message)")

@@ -26,14 +26,15 @@ public struct RouteDryRun: Sendable, Equatable, Codable {
     public var networkSource: String?
     public var accountID: AccountID?
     public var messageID: MessageID?
-    /// True when link health was assumed (every link up) rather than reported.
-    public var assumedLinksUp: Bool
+    /// Where the link health came from: `reported` (live status), `assumed up`, or the simulated states
+    /// of a `herald route --down … --throttled …` run.
+    public var linkHealth: String
     public var routesVersion: Int64
     public var plan: RoutePlan
 
     public init(
         input: String, e164: String, regionCode: String, countryCallingCode: Int, numberType: String, isValidNumber: Bool, mcc: String?,
-        mnc: String?, networkName: String?, networkSource: String?, accountID: AccountID?, messageID: MessageID?, assumedLinksUp: Bool,
+        mnc: String?, networkName: String?, networkSource: String?, accountID: AccountID?, messageID: MessageID?, linkHealth: String,
         routesVersion: Int64, plan: RoutePlan
     ) {
         self.input = input
@@ -48,7 +49,7 @@ public struct RouteDryRun: Sendable, Equatable, Codable {
         self.networkSource = networkSource
         self.accountID = accountID
         self.messageID = messageID
-        self.assumedLinksUp = assumedLinksUp
+        self.linkHealth = linkHealth
         self.routesVersion = routesVersion
         self.plan = plan
     }
@@ -73,7 +74,7 @@ public struct RouteDryRun: Sendable, Equatable, Codable {
             input: number, e164: parsed.e164, regionCode: parsed.regionCode, countryCallingCode: parsed.countryCallingCode,
             numberType: parsed.type.rawValue, isValidNumber: parsed.isValid, mcc: network?.mcc, mnc: network?.mnc,
             networkName: networks.networkName(for: parsed), networkSource: network?.source.rawValue, accountID: accountID,
-            messageID: messageID, assumedLinksUp: linkStatuses == nil, routesVersion: table.version, plan: plan)
+            messageID: messageID, linkHealth: linkStatuses == nil ? "assumed up" : "reported", routesVersion: table.version, plan: plan)
     }
 
     /// The dry run as text, for a terminal.
@@ -86,7 +87,7 @@ public struct RouteDryRun: Sendable, Equatable, Codable {
         if let networkSource { networkLine += " (\(networkSource == "ported" ? "portability table" : "number range"))" }
         lines.append(networkLine)
         lines.append("account:  \(accountID?.rawValue ?? "none (global rules only)")")
-        if assumedLinksUp { lines.append("links:    assumed up (no live status)") }
+        lines.append("links:    \(linkHealth)")
         lines.append("rule:     \(plan.matchedRule)")
         lines.append("order:    \(plan.candidates.isEmpty ? "no route" : plan.candidates.map(\.linkID).joined(separator: " > "))")
         lines.append("")

@@ -13,7 +13,7 @@ struct RouteCommand: ParsableCommand {
             routes file (YAML or JSON, see docs/routing.md). Links are assumed up unless --down or \
             --throttled say otherwise.
 
-            Example: herald route +4915123456789 --routes routes.yaml --account acc_01jdxk4v8m6t3q9w2e5r7y1u0z
+            Example: herald route +4915123456789 --routes routes.yaml --account acc_01kdvdna00aafgy4tqcx94f573
             """
     )
 
