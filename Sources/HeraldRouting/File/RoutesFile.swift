@@ -121,11 +121,3 @@ public struct RoutesFile: Sendable, Equatable, Codable {
         }
     }
 }
-
-/// Any key of the top-level mapping, to name the unknown ones.
-struct RoutesFileAnyKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-}
