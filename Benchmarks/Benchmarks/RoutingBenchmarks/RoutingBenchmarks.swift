@@ -23,7 +23,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark(
         "Route lookup: full plan, random number (100k-rule table)",
-        configuration: .init(metrics: [.throughput, .wallClock, .mallocCountTotal], scalingFactor: .mega)
+        configuration: .init(metrics: [.throughput, .wallClock, .mallocCountTotal], scalingFactor: .kilo)
     ) { benchmark in
         for iteration in benchmark.scaledIterations {
             blackHole(table.plan(for: data.requests[iteration & (data.requests.count - 1)], linkStatuses: data.statuses))
@@ -31,8 +31,27 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark(
+        "Route lookup: full plan, one number repeated (cache-hot)",
+        configuration: .init(metrics: [.throughput, .wallClock, .mallocCountTotal], scalingFactor: .kilo)
+    ) { benchmark in
+        let request = data.requests[1]
+        for _ in benchmark.scaledIterations {
+            blackHole(table.plan(for: request, linkStatuses: data.statuses))
+        }
+    }
+
+    Benchmark(
+        "Route lookup: full plan, no link statuses (unknown health)",
+        configuration: .init(metrics: [.throughput, .wallClock, .mallocCountTotal], scalingFactor: .kilo)
+    ) { benchmark in
+        for iteration in benchmark.scaledIterations {
+            blackHole(table.plan(for: data.requests[iteration & (data.requests.count - 1)], linkStatuses: [:]))
+        }
+    }
+
+    Benchmark(
         "Route lookup: full plan via RoutingEngine (reloadable)",
-        configuration: .init(metrics: [.throughput, .wallClock, .mallocCountTotal], scalingFactor: .mega)
+        configuration: .init(metrics: [.throughput, .wallClock, .mallocCountTotal], scalingFactor: .kilo)
     ) { benchmark in
         let engine = RoutingEngine(table: table, linkIDs: data.linkIDs)
         benchmark.startMeasurement()

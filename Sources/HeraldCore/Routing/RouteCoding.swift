@@ -7,17 +7,15 @@ struct RouteAnyCodingKey: CodingKey {
 }
 
 extension Decoder {
-    /// Throws when the mapping being decoded has a key not in `Keys`: a typo in a routes file (`wieght`)
+    /// Throws when the mapping being decoded has a key not in `known`: a typo in a routes file (`wieght`)
     /// must be an error, not a silently ignored setting.
-    func rejectUnknownRouteKeys<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) throws {
-        let known = Set(Keys.allCases.map(\.stringValue))
+    func rejectUnknownRouteKeys(known: Set<String>) throws {
         let container = try container(keyedBy: RouteAnyCodingKey.self)
+        guard !container.allKeys.allSatisfy({ known.contains($0.stringValue) }) else { return }
         let unknown = container.allKeys.map(\.stringValue).filter { !known.contains($0) }.sorted()
-        guard unknown.isEmpty else {
-            throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: codingPath,
-                debugDescription: "unknown key(s) \(unknown.map { "'\($0)'" }.joined(separator: ", ")); known keys: \(known.sorted().joined(separator: ", "))"))
-        }
+        throw DecodingError.dataCorrupted(DecodingError.Context(
+            codingPath: codingPath,
+            debugDescription: "unknown key(s) \(unknown.map { "'\($0)'" }.joined(separator: ", ")); known keys: \(known.sorted().joined(separator: ", "))"))
     }
 }
 

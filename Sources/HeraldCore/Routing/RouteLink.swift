@@ -35,8 +35,10 @@ public struct RouteLink: Sendable, Hashable, Codable {
         case backup
     }
 
+    private static let knownKeys = Set(CodingKeys.allCases.map(\.stringValue))
+
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownRouteKeys(CodingKeys.self)
+        try decoder.rejectUnknownRouteKeys(known: Self.knownKeys)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         linkID = try container.decode(String.self, forKey: .linkID)
         priority = try container.decodeIfPresent(Int.self, forKey: .priority) ?? 1

@@ -53,8 +53,10 @@ public struct RouteRule: Sendable, Hashable, Codable {
         case mode, links, note
     }
 
+    private static let knownKeys = Set(CodingKeys.allCases.map(\.stringValue))
+
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownRouteKeys(CodingKeys.self)
+        try decoder.rejectUnknownRouteKeys(known: Self.knownKeys)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
         if let account = try container.decodeIfPresent(String.self, forKey: .accountID) {

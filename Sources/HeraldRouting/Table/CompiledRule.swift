@@ -2,7 +2,9 @@ import HeraldCore
 
 /// A validated rule prepared for lookups: links sorted by their static rank, the runs that need a
 /// weighted choice marked, and the label and candidate list built once.
-struct CompiledRule: Sendable {
+///
+/// A class so a lookup retains one reference instead of copying a struct of many.
+final class CompiledRule: Sendable {
     let rule: RouteRule
     /// `global prefix 4915 (rule de-mobile)`.
     let label: String

@@ -3,7 +3,9 @@ import Numbering
 
 /// The rules of one scope (global, or one account), indexed for lookups: a longest-prefix trie, and
 /// dictionaries keyed by packed MCC/MNC and region codes. Values are indexes into the table's rules.
-struct RouteScopeTable: Sendable {
+///
+/// A class so finding an account's scope retains one reference instead of copying five.
+final class RouteScopeTable: Sendable {
     let prefixes: DigitPrefixTable<Int32>
     let networks: [UInt32: Int32]
     let countries: [UInt32: Int32]
@@ -11,6 +13,13 @@ struct RouteScopeTable: Sendable {
     let defaultRule: Int32
 
     static let empty = RouteScopeTable(prefixes: DigitPrefixTable(), networks: [:], countries: [:], defaultRule: -1)
+
+    init(prefixes: DigitPrefixTable<Int32>, networks: [UInt32: Int32], countries: [UInt32: Int32], defaultRule: Int32) {
+        self.prefixes = prefixes
+        self.networks = networks
+        self.countries = countries
+        self.defaultRule = defaultRule
+    }
 
     /// The most specific rule of this scope for a destination, with the kind of match.
     @inline(__always)
