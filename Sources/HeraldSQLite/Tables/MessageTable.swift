@@ -32,24 +32,27 @@ enum MessageTable {
         message.bodyPolicy == .retained ? message.body : nil
     }
 
-    static func insertArguments(_ m: Message) throws -> StatementArguments {
-        var arguments: StatementArguments = [m.id.rawValue, m.accountID.rawValue, m.to, m.from, storedBody(m), m.bodyPolicy.rawValue]
-        arguments += [m.status.rawValue, m.clientReference, m.callbackURL, m.validUntil.millisecondsSince1970, m.sendAt.millisecondsSince1970]
-        arguments += [m.createdAt.millisecondsSince1970, m.updatedAt.millisecondsSince1970, m.destination.regionCode, m.destination.countryCallingCode]
-        arguments += [m.destination.mcc, m.destination.mnc, m.destination.numberType, m.encoding, m.partCount, m.channel.rawValue, m.verificationID]
-        arguments += [m.linkID, m.concatenationReference, m.attempts, m.nextAttemptAt.millisecondsSince1970, m.error?.code, m.error?.description]
-        arguments += [try history(m.history), m.originNode, m.version]
-        return arguments
+    static func insertArguments(_ m: Message) -> StatementArguments {
+        let values: [(any DatabaseValueConvertible)?] = [
+            m.id.rawValue, m.accountID.rawValue, m.to, m.from, storedBody(m), m.bodyPolicy.rawValue, m.status.rawValue, m.clientReference,
+            m.callbackURL, m.validUntil.millisecondsSince1970, m.sendAt.millisecondsSince1970, m.createdAt.millisecondsSince1970,
+            m.updatedAt.millisecondsSince1970, m.destination.regionCode, m.destination.countryCallingCode, m.destination.mcc, m.destination.mnc,
+            m.destination.numberType, m.encoding, m.partCount, m.channel.rawValue, m.verificationID, m.linkID, m.concatenationReference,
+            m.attempts, m.nextAttemptAt.millisecondsSince1970, m.error?.code, m.error?.description, history(m.history), m.originNode,
+            m.version,
+        ]
+        return StatementArguments(values)
     }
 
-    static func updateArguments(_ m: Message) throws -> StatementArguments {
-        var arguments: StatementArguments = [storedBody(m), m.bodyPolicy.rawValue, m.status.rawValue, m.clientReference, m.callbackURL]
-        arguments += [m.validUntil.millisecondsSince1970, m.sendAt.millisecondsSince1970, m.updatedAt.millisecondsSince1970]
-        arguments += [m.destination.regionCode, m.destination.countryCallingCode, m.destination.mcc, m.destination.mnc, m.destination.numberType]
-        arguments += [m.encoding, m.partCount, m.channel.rawValue, m.verificationID, m.linkID, m.concatenationReference, m.attempts]
-        arguments += [m.nextAttemptAt.millisecondsSince1970, m.error?.code, m.error?.description, try history(m.history)]
-        arguments += [m.id.rawValue, m.version]
-        return arguments
+    static func updateArguments(_ m: Message) -> StatementArguments {
+        let values: [(any DatabaseValueConvertible)?] = [
+            storedBody(m), m.bodyPolicy.rawValue, m.status.rawValue, m.clientReference, m.callbackURL, m.validUntil.millisecondsSince1970,
+            m.sendAt.millisecondsSince1970, m.updatedAt.millisecondsSince1970, m.destination.regionCode, m.destination.countryCallingCode,
+            m.destination.mcc, m.destination.mnc, m.destination.numberType, m.encoding, m.partCount, m.channel.rawValue, m.verificationID,
+            m.linkID, m.concatenationReference, m.attempts, m.nextAttemptAt.millisecondsSince1970, m.error?.code, m.error?.description,
+            history(m.history), m.id.rawValue, m.version,
+        ]
+        return StatementArguments(values)
     }
 
     /// Decodes the ``columns`` starting at `index`.
@@ -80,7 +83,7 @@ enum MessageTable {
         let nextAttemptAt = try r.timestamp()
         let errorCode: String? = try r.next()
         let errorDescription: String? = try r.next()
-        let history = try r.json([StoredStatusChange].self, "status history")
+        let history = try r.history()
         let originNode: String = try r.next()
         let version: Int = try r.next()
 
@@ -88,7 +91,7 @@ enum MessageTable {
             id: id, accountID: accountID, to: to, from: from, body: body, bodyPolicy: bodyPolicy, status: status,
             clientReference: clientReference, callbackURL: callbackURL, validUntil: validUntil, sendAt: sendAt, createdAt: createdAt,
             destination: destination, encoding: encoding, partCount: partCount, channel: channel, verificationID: verificationID,
-            concatenationReference: concatenationReference, history: try history.map { try $0.statusChange() }, originNode: originNode)
+            concatenationReference: concatenationReference, history: history, originNode: originNode)
         message.updatedAt = updatedAt
         message.linkID = linkID
         message.attempts = attempts
@@ -98,7 +101,7 @@ enum MessageTable {
         return message
     }
 
-    static func history(_ changes: [StatusChange]) throws -> String {
-        try JSONText.encode(changes.map(StoredStatusChange.init))
+    static func history(_ changes: [StatusChange]) -> String {
+        CompactJSON.history(changes)
     }
 }
