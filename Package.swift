@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "SMSText", targets: ["SMSText"]),
         .library(name: "Numbering", targets: ["Numbering"]),
         .library(name: "MerkleLog", targets: ["MerkleLog"]),
+        .library(name: "HeraldRouting", targets: ["HeraldRouting"]),
         .library(name: "HeraldSQLite", targets: ["HeraldSQLite"]),
     ],
     dependencies: [
@@ -114,6 +115,17 @@ let package = Package(
             ]
         ),
 
+        // MARK: Routing engine (rules by prefix, MCC/MNC, country; implements HeraldCore's RoutePlanner)
+        .target(
+            name: "HeraldRouting",
+            dependencies: [
+                "HeraldCore", "Numbering",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
         // MARK: Composition root
         .target(
             name: "HeraldApp",
@@ -132,7 +144,7 @@ let package = Package(
         .executableTarget(
             name: "herald",
             dependencies: [
-                "SMPP", "SMSText", "Numbering", "MerkleLog",
+                "SMPP", "SMSText", "Numbering", "MerkleLog", "HeraldCore", "HeraldRouting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -162,6 +174,13 @@ let package = Package(
             dependencies: [
                 "HeraldCarrierLinks", "HeraldSimulator", "HeraldCore", "SMPP",
                 .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "HeraldRoutingTests",
+            dependencies: [
+                "HeraldRouting", "HeraldCore", "Numbering", "HeraldTestSupport", "HeraldSQLite",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "HeraldAppTests", dependencies: ["HeraldApp", "HeraldCore", "HeraldTestSupport"]),

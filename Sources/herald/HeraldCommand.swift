@@ -10,6 +10,7 @@ struct HeraldCommand: AsyncParsableCommand {
         subcommands: [
             AuditCommand.self,
             BenchCommand.self,
+            RouteCommand.self,
         ]
     )
 }

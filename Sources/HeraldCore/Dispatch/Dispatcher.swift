@@ -142,7 +142,7 @@ public final class Dispatcher: Service {
         }
 
         let plan = dependencies.router.plan(
-            for: RouteRequest(accountID: message.accountID, e164: message.to, destination: message.destination),
+            for: RouteRequest(accountID: message.accountID, e164: message.to, destination: message.destination, messageID: message.id),
             linkStatuses: dependencies.gateway.linkStatuses())
         guard !plan.candidates.isEmpty else {
             return finish(&message, as: .failed, code: "no_route", description: "no carrier route serves this destination", at: now)

@@ -11,11 +11,15 @@ public struct RouteRequest: Sendable, Equatable {
     public var accountID: AccountID
     public var e164: String
     public var destination: Destination
+    /// The message being routed. The weighted choice among equally ranked links is derived from it, so
+    /// every retry of one message sees the same order; without it the destination number is used.
+    public var messageID: MessageID?
 
-    public init(accountID: AccountID, e164: String, destination: Destination) {
+    public init(accountID: AccountID, e164: String, destination: Destination, messageID: MessageID? = nil) {
         self.accountID = accountID
         self.e164 = e164
         self.destination = destination
+        self.messageID = messageID
     }
 }
 

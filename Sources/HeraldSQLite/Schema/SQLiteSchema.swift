@@ -8,6 +8,7 @@ enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial", migrate: createInitialSchema)
+        migrator.registerMigration(SQLiteRouteSchema.migrationIdentifier, migrate: SQLiteRouteSchema.createRouteTables)
         return migrator
     }
 
