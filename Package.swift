@@ -106,5 +106,13 @@ let package = Package(
         .testTarget(name: "MerkleLogTests", dependencies: ["MerkleLog"]),
         .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"]),
         .testTarget(name: "HeraldAppTests", dependencies: ["HeraldApp", "HeraldCore", "HeraldTestSupport"]),
+        .testTarget(
+            name: "HeraldVerificationTests",
+            dependencies: [
+                "HeraldCore", "HeraldTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ]
+        ),
     ]
 )
