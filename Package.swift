@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "SMSText", targets: ["SMSText"]),
         .library(name: "Numbering", targets: ["Numbering"]),
         .library(name: "MerkleLog", targets: ["MerkleLog"]),
+        .library(name: "HeraldSQLite", targets: ["HeraldSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
@@ -32,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // MARK: Protocol libraries (standalone)
@@ -61,6 +63,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
+        // MARK: Adapters
+        .target(
+            name: "HeraldSQLite",
+            dependencies: [
+                "HeraldCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -106,6 +118,14 @@ let package = Package(
         .testTarget(name: "MerkleLogTests", dependencies: ["MerkleLog"]),
         .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"]),
         .testTarget(name: "HeraldAppTests", dependencies: ["HeraldApp", "HeraldCore", "HeraldTestSupport"]),
+        .testTarget(
+            name: "HeraldStorageTests",
+            dependencies: [
+                "HeraldSQLite", "HeraldCore", "HeraldTestSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "HeraldVerificationTests",
             dependencies: [

@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import HeraldCore
+import Logging
+
+/// Herald's embedded storage: the ``HeraldStore`` port over one SQLite file in WAL mode (GRDB `DatabasePool`:
+/// one writer, concurrent readers).
+///
+/// Every port method is one transaction; audit events and webhooks are written in the transaction of the change
+/// they belong to. Call ``migrate()`` once after opening (it is safe on every start).
+///
+/// ```swift
+/// let store = try SQLiteHeraldStore(path: "herald-data/herald.sqlite")
+/// try await store.migrate()
+/// let due = try await store.claimDueMessages(now: clock.now(), limit: 100, owner: "node-1", leaseUntil: clock.now().adding(seconds: 60))
+/// try await store.close()
+/// ```
+///
+/// Several processes may open the same file (SQLite locks serialise their writes), but one node per file is
+/// the intended deployment; multi-node setups use the PostgreSQL store.
+public final class SQLiteHeraldStore: HeraldStore {
+    /// The database file.
+    public let path: String
+    public let configuration: SQLiteStoreConfiguration
+    let pool: DatabasePool
+    let logger: Logger
+    /// Message insertions, committed in groups.
+    let inserts: GroupCommit<InsertRequest, InsertOutcome>
+
+    /// Opens (creating if needed) the database at `path`, and its parent directory.
+    ///
+    /// - Throws: ``HeraldError`` `storage_failure` when the file cannot be opened.
+    public init(path: String, configuration: SQLiteStoreConfiguration = SQLiteStoreConfiguration(), logger: Logger = Logger(label: "herald.sqlite")) throws {
+        self.path = path
+        self.configuration = configuration
+        self.logger = logger
+        var grdb = Configuration()
+        grdb.label = "herald"
+        grdb.maximumReaderCount = max(1, configuration.maximumReaderCount)
+        grdb.busyMode = .timeout(Self.seconds(configuration.busyTimeout))
+        grdb.foreignKeysEnabled = true
+        let cacheSize = configuration.cacheSizeKiB
+        grdb.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -\(max(64, cacheSize))")
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
+        do {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            pool = try DatabasePool(path: path, configuration: grdb)
+            // GRDB sets `synchronous = NORMAL` on the writer after `prepareDatabase` runs when it enables WAL, so
+            // the configured durability is applied here, on the one writer connection, once the pool is open.
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = \(configuration.synchronous.rawValue)")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(max(1, configuration.walAutocheckpointPages))")
+            }
+        } catch {
+            throw SQLiteStoreError.translate(error, operation: "opening \(path)", wrappingOthers: true)
+        }
+        inserts = GroupCommit(pool: pool, maximumBatch: configuration.maximumGroupCommit, work: Self.insert)
+    }
+
+    // MARK: HeraldStore
+
+    public func migrate() async throws {
+        let migrator = SQLiteSchema.migrator
+        let pool = self.pool
+        do {
+            let applied = try await pool.read { db in try migrator.appliedIdentifiers(db) }
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                migrator.asyncMigrate(pool) { result in continuation.resume(with: result.map { _ in () }) }
+            }
+            let now = try await pool.read { db in try migrator.appliedIdentifiers(db) }
+            let new = now.subtracting(applied)
+            if !new.isEmpty { logger.info("database schema migrated", metadata: ["path": "\(path)", "applied": "\(new.sorted())"]) }
+        } catch {
+            throw SQLiteStoreError.translate(error, operation: "migrating the schema")
+        }
+    }
+
+    public func close() async throws {
+        do {
+            try pool.close()
+        } catch {
+            throw SQLiteStoreError.translate(error, operation: "closing the database")
+        }
+    }
+
+    // MARK: Audit log
+
+    /// Stored audit events with a sequence number above `sequence`, in sequence order, at most `limit`.
+    /// The tamper-evident audit log reads the table this way.
+    public func auditEvents(after sequence: Int64 = 0, limit: Int = 1000) async throws -> [StoredAuditEvent] {
+        try await read("reading audit events") { db in
+            try Row.fetchAll(db.cachedStatement(sql: AuditEventTable.selectAfter), arguments: [sequence, limit]).map(AuditEventTable.decode)
+        }
+    }
+
+    // MARK: Helpers
+
+    /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`), translating database errors.
+    func write<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch {
+            throw SQLiteStoreError.translate(error, operation: operation)
+        }
+    }
+
+    /// Runs `body` in a read transaction on a reader connection (a consistent snapshot), translating errors.
+    func read<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch {
+            throw SQLiteStoreError.translate(error, operation: operation)
+        }
+    }
+
+    private static func seconds(_ duration: Duration) -> TimeInterval {
+        let (seconds, attoseconds) = duration.components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+import HeraldCore
+
+/// Reads a row's columns left to right, so decoders stay aligned with the column lists they mirror.
+struct RowReader {
+    private let row: Row
+    private var index: Int
+
+    init(_ row: Row, startingAt index: Int = 0) {
+        self.row = row
+        self.index = index
+    }
+
+    mutating func next<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ type: Value.Type = Value.self) throws -> Value {
+        defer { index += 1 }
+        return try row.decode(Value.self, atIndex: index)
+    }
+
+    mutating func timestamp() throws -> Timestamp {
+        Timestamp(millisecondsSince1970: try next(Int64.self))
+    }
+
+    mutating func optionalTimestamp() throws -> Timestamp? {
+        try next(Int64?.self).map(Timestamp.init(millisecondsSince1970:))
+    }
+
+    mutating func enumeration<Value: RawRepresentable>(_ type: Value.Type, _ what: String) throws -> Value where Value.RawValue == String {
+        let text = try next(String.self)
+        guard let value = Value(rawValue: text) else { throw SQLiteStoreError.corrupt(what, text) }
+        return value
+    }
+
+    mutating func json<Value: Decodable>(_ type: Value.Type, _ what: String) throws -> Value {
+        let text = try next(String.self)
+        do {
+            return try JSONDecoder().decode(Value.self, from: Data(text.utf8))
+        } catch {
+            throw SQLiteStoreError.corrupt(what, String(text.prefix(80)))
+        }
+    }
+}

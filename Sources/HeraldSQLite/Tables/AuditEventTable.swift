@@ -1,0 +1,25 @@
+import GRDB
+import HeraldCore
+
+/// Column mapping of ``AuditEvent`` to the `audit_events` table: the full event as JSON plus the columns
+/// operators filter on.
+enum AuditEventTable {
+    static let insert = "INSERT INTO audit_events (at, action, target, event) VALUES (?, ?, ?, ?)"
+
+    static let selectAfter = "SELECT sequence, event FROM audit_events WHERE sequence > ? ORDER BY sequence LIMIT ?"
+
+    static func arguments(_ e: AuditEvent) throws -> StatementArguments {
+        [e.at.millisecondsSince1970, e.action, e.target, try JSONText.encode(e)]
+    }
+
+    static func append(_ events: [AuditEvent], in db: Database) throws {
+        guard !events.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: insert)
+        for event in events { try statement.execute(arguments: arguments(event)) }
+    }
+
+    static func decode(_ row: Row) throws -> StoredAuditEvent {
+        var r = RowReader(row)
+        return StoredAuditEvent(sequence: try r.next(), event: try r.json(AuditEvent.self, "audit event"))
+    }
+}
