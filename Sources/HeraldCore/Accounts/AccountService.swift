@@ -54,12 +54,15 @@ public struct AccountService: Sendable {
     /// The account a presented API key belongs to; throws `unauthenticated` for unknown, malformed or
     /// revoked keys (one error for all, so a caller learns nothing about which).
     public func authenticate(presentedKey text: String) async throws -> Account {
-        let failure = HeraldError(.unauthenticated, code: "invalid_api_key", "the API key is missing, malformed, unknown or revoked")
+        let failure = Self.authenticationFailure
         guard let credential = APIKeyCredential(text: text), let key = try await store.apiKey(credential.keyID),
               key.revokedAt == nil, credential.matches(key),
               let account = try await store.account(key.accountID) else { throw failure }
         return account
     }
+
+    /// The one error for every failed authentication, also thrown by adapters when no key was presented.
+    public static let authenticationFailure = HeraldError(.unauthenticated, code: "invalid_api_key", "the API key is missing, malformed, unknown or revoked")
 
     private func newKey(for accountID: AccountID, name: String, at time: Timestamp) -> (APIKey, APIKeyCredential) {
         let credential = APIKeyCredential.issue(at: time, random: random)

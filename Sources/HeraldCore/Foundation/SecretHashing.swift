@@ -9,6 +9,11 @@ public enum SecretHashing {
         hex(SHA256.hash(data: Data(text.utf8)))
     }
 
+    /// Lower-case hex SHA-256 of raw bytes (request fingerprints).
+    public static func sha256Hex(bytes: some Sequence<UInt8>) -> String {
+        hex(SHA256.hash(data: Data(bytes)))
+    }
+
     /// Lower-case hex HMAC-SHA256 of `message` under `key`.
     public static func hmacHex(key: [UInt8], message: String) -> String {
         hex(HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: SymmetricKey(data: key)))
