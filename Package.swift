@@ -158,7 +158,10 @@ let package = Package(
         .testTarget(
             name: "HeraldVerificationTests",
             dependencies: [
-                "HeraldCore", "HeraldTestSupport",
+                "HeraldCore", "HeraldTestSupport", "HeraldSQLite", "HeraldHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ]

@@ -76,7 +76,7 @@ import Testing
             try await harness.service.check(verification.id, code: code, account: harness.account)
         }
         #expect(sixth?.code == "max_check_attempts_reached")
-        #expect(sixth?.category == .rateLimited)
+        #expect(sixth?.category == .conflict)
         #expect(try await harness.service.verification(verification.id, account: harness.account).status == .maxAttemptsReached)
 
         let audit = harness.store.audit.filter { $0.action == "security.brute_force_stopped" }

@@ -162,23 +162,24 @@ public final class VerificationService: Sendable {
     // MARK: Check, cancel, read
 
     /// Checks a code. A wrong code counts as an attempt; the last allowed wrong attempt ends the
-    /// verification as `max_attempts_reached`, and later checks are refused (`max_check_attempts_reached`).
+    /// verification as `max_attempts_reached`, and later checks are refused (`max_check_attempts_reached`,
+    /// category `.conflict`: no retry helps, only a new verification).
     ///
     /// An unknown id, another account's id, and a verification that is no longer pending (approved —
     /// a replay —, canceled or expired) all give the same `not_found` answer.
     public func check(_ id: VerificationID, code: String, account: Account) async throws -> CheckOutcome {
         let candidate = try Self.validCodeShape(code)
         for _ in 0..<8 {
-            guard var verification = try await dependencies.store.verification(id, accountID: account.id) else { throw Self.noPendingVerification }
+            guard var verification = try await dependencies.store.verification(id, accountID: account.id) else { throw Self.noPendingVerificationError }
             let now = dependencies.clock.now()
             if verification.status == .maxAttemptsReached {
                 metrics.refusedChecks.increment()
-                throw HeraldError(.rateLimited, code: "max_check_attempts_reached", "this verification allows no more checks; start a new one")
+                throw HeraldError(.conflict, code: "max_check_attempts_reached", "this verification allows no more checks; start a new one")
             }
-            guard verification.status == .pending, let hash = verification.codeHash else { throw Self.noPendingVerification }
+            guard verification.status == .pending, let hash = verification.codeHash else { throw Self.noPendingVerificationError }
             guard now < verification.expiresAt else {
                 _ = try await finish(verification, as: .expired, at: now)
-                throw Self.noPendingVerification
+                throw Self.noPendingVerificationError
             }
             verification.checks += 1
             verification.updatedAt = now
@@ -257,7 +258,8 @@ public final class VerificationService: Sendable {
 
     // MARK: Internals
 
-    static let noPendingVerification = HeraldError(.notFound, code: "not_found", "no pending verification with this id was found")
+    /// The answer to a check of an unknown, foreign or no longer pending verification (one answer for all).
+    public static let noPendingVerificationError = HeraldError(.notFound, code: "not_found", "no pending verification with this id was found")
 
     /// What a start request asks for, checked.
     struct Input: Sendable {

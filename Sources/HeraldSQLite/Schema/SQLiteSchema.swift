@@ -8,6 +8,7 @@ enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial", migrate: createInitialSchema)
+        migrator.registerMigration(SQLiteVerificationSchema.migrationIdentifier, migrate: SQLiteVerificationSchema.create)
         return migrator
     }
 
