@@ -1,5 +1,7 @@
-/// Send and approval counts over a sliding window made of fixed buckets, optionally with the multiset of
-/// numbers (range suffixes) sent to. Pure value logic; the fraud guard keeps one per range and scope.
+/// Send and approval counts over a sliding window made of fixed-length buckets, optionally with the
+/// multiset of numbers (range suffixes) sent to. Pure value logic; the fraud guard keeps one per range and scope.
+///
+/// Only buckets that saw traffic are stored (most ranges see one or two sends a day), oldest first.
 struct SlidingWindow: Sendable {
     struct Totals: Sendable, Equatable {
         var sends = 0
@@ -12,23 +14,24 @@ struct SlidingWindow: Sendable {
     }
 
     private struct Bucket: Sendable {
-        var slot: Int64 = .min
+        var slot: Int64
         var sends = 0
         var approvals = 0
         var suffixes: [UInt32] = []
     }
 
     private let bucketMilliseconds: Int64
-    private var buckets: [Bucket]
+    private let bucketCount: Int64
     private let tracksNumbers: Bool
+    private var buckets: [Bucket] = []
     private var suffixCounts: [UInt32: Int] = [:]
     private(set) var totals = Totals()
-    private(set) var lastSlot: Int64 = .min
+    private var lastSlot: Int64 = .min
 
     init(window: Duration, bucket: Duration, tracksNumbers: Bool) {
         let bucketMilliseconds = max(1, Self.milliseconds(bucket))
         self.bucketMilliseconds = bucketMilliseconds
-        self.buckets = Array(repeating: Bucket(), count: Int(max(1, (Self.milliseconds(window) + bucketMilliseconds - 1) / bucketMilliseconds)))
+        self.bucketCount = max(1, (Self.milliseconds(window) + bucketMilliseconds - 1) / bucketMilliseconds)
         self.tracksNumbers = tracksNumbers
     }
 
@@ -37,20 +40,27 @@ struct SlidingWindow: Sendable {
         let current = slot(of: time)
         guard current > lastSlot else { return }
         lastSlot = current
-        let oldestLive = current - Int64(buckets.count) + 1
-        for index in buckets.indices where buckets[index].slot != .min && buckets[index].slot < oldestLive {
-            evict(index)
+        let oldestLive = current - bucketCount + 1
+        var dropped = 0
+        while dropped < buckets.count, buckets[dropped].slot < oldestLive {
+            evict(buckets[dropped])
+            dropped += 1
         }
+        if dropped > 0 { buckets.removeFirst(dropped) }
     }
 
     mutating func recordSend(suffix: UInt32, at time: Timestamp) {
         advance(to: time)
         let sendSlot = slot(of: time)
-        guard sendSlot > lastSlot - Int64(buckets.count) else { return }
-        let index = position(of: sendSlot)
-        if buckets[index].slot != sendSlot {
-            evict(index)
-            buckets[index].slot = sendSlot
+        guard sendSlot > lastSlot - bucketCount else { return }
+        let index: Int
+        if let found = buckets.lastIndex(where: { $0.slot == sendSlot }) {
+            index = found
+        } else {
+            // Sends arrive in time order (one clock), so a new bucket normally goes last.
+            let position = buckets.firstIndex { $0.slot > sendSlot } ?? buckets.endIndex
+            buckets.insert(Bucket(slot: sendSlot), at: position)
+            index = position
         }
         buckets[index].sends += 1
         totals.sends += 1
@@ -65,8 +75,7 @@ struct SlidingWindow: Sendable {
     mutating func recordApproval(sentAt: Timestamp, at time: Timestamp) {
         advance(to: time)
         let sentSlot = slot(of: sentAt)
-        let index = position(of: sentSlot)
-        guard buckets[index].slot == sentSlot, buckets[index].approvals < buckets[index].sends else { return }
+        guard let index = buckets.lastIndex(where: { $0.slot == sentSlot }), buckets[index].approvals < buckets[index].sends else { return }
         buckets[index].approvals += 1
         totals.approvals += 1
     }
@@ -74,8 +83,7 @@ struct SlidingWindow: Sendable {
     /// True when nothing is left in the window.
     var isEmpty: Bool { totals.sends == 0 }
 
-    private mutating func evict(_ index: Int) {
-        let bucket = buckets[index]
+    private mutating func evict(_ bucket: Bucket) {
         totals.sends -= bucket.sends
         totals.approvals -= bucket.approvals
         if tracksNumbers {
@@ -84,17 +92,11 @@ struct SlidingWindow: Sendable {
             }
             totals.distinctNumbers = suffixCounts.count
         }
-        buckets[index] = Bucket()
     }
 
     private func slot(of time: Timestamp) -> Int64 {
         let ms = time.millisecondsSince1970
         return ms >= 0 ? ms / bucketMilliseconds : (ms - bucketMilliseconds + 1) / bucketMilliseconds
-    }
-
-    private func position(of slot: Int64) -> Int {
-        let count = Int64(buckets.count)
-        return Int(((slot % count) + count) % count)
     }
 
     static func milliseconds(_ duration: Duration) -> Int64 {

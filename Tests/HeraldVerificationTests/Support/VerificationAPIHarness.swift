@@ -18,6 +18,8 @@ struct VerificationAPIHarness: Sendable {
     let clock: ManualClock
     let random: SequenceRandomSource
     let gateway: FakeCarrierGateway
+    /// The gateway the dispatcher uses: the fake carrier, with submit times noted.
+    let recorder: SubmitTimeRecorder
     let logs: LogCapture
     let metrics: TestMetrics
     let accounts: AccountService
@@ -36,7 +38,7 @@ struct VerificationAPIHarness: Sendable {
         let logger = harness.logs.logger(label: "pipeline")
         let dispatcher = Dispatcher(
             dependencies: Dispatcher.Dependencies(
-                store: harness.store, gateway: harness.gateway, router: AllLinksRoutePlanner(linkIDs: ["sim"]), clock: harness.clock,
+                store: harness.store, gateway: harness.recorder, router: AllLinksRoutePlanner(linkIDs: ["sim"]), clock: harness.clock,
                 vault: harness.vault, webhooks: MessageWebhookFactory(random: harness.random), pseudonymizer: Pseudonymizer(key: Array("k".utf8)),
                 wake: harness.wake, resultsWritten: DispatchSignal()),
             configuration: DispatchConfiguration(claimBatchSize: 50, maximumInFlight: 100, pollInterval: .milliseconds(20)),
@@ -68,6 +70,7 @@ struct VerificationAPIHarness: Sendable {
         clock = ManualClock()
         random = SequenceRandomSource(seed: 0xFACE)
         gateway = FakeCarrierGateway(links: ["sim"])
+        recorder = SubmitTimeRecorder(wrapping: gateway)
         vault = EphemeralBodyVault(clock: clock)
         wake = DispatchSignal()
         accounts = AccountService(store: store, clock: clock, random: random)
@@ -101,8 +104,10 @@ struct VerificationAPIHarness: Sendable {
         try await app.test(.router, body)
     }
 
-    func newAccount(_ name: String = "Acme", webhookURL: String? = "https://hooks.acme.example/herald") async throws -> (account: Account, key: String) {
-        let creation = try await accounts.createAccount(name: name, webhookURL: webhookURL, actor: .cli("test"))
+    func newAccount(
+        _ name: String = "Acme", webhookURL: String? = "https://hooks.acme.example/herald", limits: AccountLimits = AccountLimits()
+    ) async throws -> (account: Account, key: String) {
+        let creation = try await accounts.createAccount(name: name, webhookURL: webhookURL, limits: limits, actor: .cli("test"))
         return (creation.account, creation.credential.text)
     }
 
