@@ -6,7 +6,8 @@
 public struct VerificationRateLimits: Sendable, Equatable {
     /// Per end-user IP address, when the request names one (`end_user_ip`), per account.
     public var perEndUserAddress: RateLimit
-    /// Per calling address (the API client's IP), across accounts.
+    /// Per calling address (the API client's IP), across accounts. One customer backend usually calls from one
+    /// address, so this must stay above the largest account limit; it caps one host using many accounts' keys.
     public var perClientAddress: RateLimit
     /// Per destination number, across accounts.
     public var perNumber: RateLimit
@@ -15,7 +16,7 @@ public struct VerificationRateLimits: Sendable, Equatable {
 
     public init(
         perEndUserAddress: RateLimit = .perInterval(10, .seconds(3600), burst: 5),
-        perClientAddress: RateLimit = RateLimit(capacity: 400, refillPerSecond: 200),
+        perClientAddress: RateLimit = RateLimit(capacity: 2000, refillPerSecond: 1000),
         perNumber: RateLimit = .perInterval(5, .seconds(600)),
         perPrefix: RateLimit = .perInterval(600, .seconds(3600), burst: 60)
     ) {

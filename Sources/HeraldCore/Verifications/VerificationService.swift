@@ -133,8 +133,16 @@ public final class VerificationService: Sendable {
         try await applyRateLimits(account: account, number: number, target: target, clientAddress: clientAddress, endUserIP: input.endUserIP)
 
         let now = dependencies.clock.now()
-        var pending = try await openPending(accountID: account.id, to: number.e164, now: now)
-        try await enforceSendCap(accountID: account.id, to: number.e164, now: now)
+        // One read serves both the send cap and the pending lookup: a verification that is still open was
+        // sent to within its lifetime, which is at most `maximumLifetime`.
+        let recent = try await dependencies.store.verifications(
+            accountID: account.id, to: number.e164, sentSince: now.adding(.zero - max(policy.sendWindow, policy.maximumLifetime)))
+        var pending = recent.first { $0.status == .pending }
+        if let stale = pending, !stale.isOpen(at: now) {
+            _ = try await finish(stale, as: .expired, at: now)
+            pending = nil
+        }
+        try enforceSendCap(recent, now: now)
         if !screening.isSafeListed {
             do {
                 try await fraud.recordSend(target, accountID: account.id)
@@ -338,9 +346,8 @@ public final class VerificationService: Sendable {
         return nil
     }
 
-    private func enforceSendCap(accountID: AccountID, to: String, now: Timestamp) async throws {
+    private func enforceSendCap(_ recent: [Verification], now: Timestamp) throws {
         let since = now.adding(.zero - policy.sendWindow)
-        let recent = try await dependencies.store.verifications(accountID: accountID, to: to, sentSince: since)
         let times = recent.flatMap(\.sends).map(\.at).filter { $0 > since }.sorted()
         guard times.count >= policy.maximumSendsPerNumber else { return }
         let freesAt = times[times.count - policy.maximumSendsPerNumber].adding(policy.sendWindow)
