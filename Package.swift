@@ -153,7 +153,9 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
+            exclude: ["Python"]
         ),
         .testTarget(
             name: "HeraldVerificationTests",

@@ -1,4 +1,5 @@
 import HeraldCore
+import Metrics
 
 /// Everything the core HTTP routes need, injected by the application when it builds the router.
 ///
@@ -25,13 +26,15 @@ public struct HTTPServices: Sendable {
     /// Source of generated request ids (time from ``clock``).
     public var random: any RandomSource
     public var clock: any HeraldClock
+    /// Where the HTTP metrics go; `nil` means the bootstrapped `MetricsSystem.factory`.
+    public var metricsFactory: (any MetricsFactory)?
 
     public init(
         accounts: AccountService, messages: MessageService,
         readiness: @escaping @Sendable () async -> ReadinessReport,
         metrics: @escaping @Sendable () async -> String = { "" },
         configuration: HTTPConfiguration = HTTPConfiguration(),
-        random: any RandomSource = SystemRandomSource(), clock: (any HeraldClock)? = nil
+        random: any RandomSource = SystemRandomSource(), clock: (any HeraldClock)? = nil, metricsFactory: (any MetricsFactory)? = nil
     ) {
         self.accounts = accounts
         self.messages = messages
@@ -40,5 +43,6 @@ public struct HTTPServices: Sendable {
         self.configuration = configuration
         self.random = random
         self.clock = clock ?? messages.dependencies.clock
+        self.metricsFactory = metricsFactory
     }
 }

@@ -20,8 +20,3 @@ public indirect enum JSONShape: Sendable, Equatable {
     public static let sendRequest = JSONShape.object(
         Dictionary(uniqueKeysWithValues: SendRequestFields.names.map { ($0, $0 == "validity_seconds" ? JSONShape.integer : JSONShape.value) }))
 }
-
-/// The JSON names of ``HeraldCore/SendRequest``'s fields (a test keeps this in step with its `CodingKeys`).
-public enum SendRequestFields {
-    public static let names = ["to", "from", "body", "validity_seconds", "send_at", "callback_url", "client_reference"]
-}

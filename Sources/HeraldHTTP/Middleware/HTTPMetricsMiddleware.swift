@@ -8,7 +8,12 @@ import Metrics
 public struct HTTPMetricsMiddleware: RouterMiddleware {
     public typealias Context = HeraldRequestContext
 
-    public init() {}
+    let factory: any MetricsFactory
+
+    /// - Parameter factory: where metrics go; the bootstrapped `MetricsSystem.factory` unless a test injects one.
+    public init(factory: (any MetricsFactory)? = nil) {
+        self.factory = factory ?? MetricsSystem.factory
+    }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
@@ -28,9 +33,12 @@ public struct HTTPMetricsMiddleware: RouterMiddleware {
     private func record(_ request: Request, context: Context, status: Int, since start: ContinuousClock.Instant) {
         let route = Self.routeLabel(context.endpointPath)
         let method = request.method.rawValue
-        Counter(label: "herald_http_requests_total", dimensions: [("route", route), ("method", method), ("status", String(status))]).increment()
-        Metrics.Timer(label: "herald_http_request_duration_seconds", dimensions: [("route", route), ("method", method)], preferredDisplayUnit: .seconds)
-            .record(duration: ContinuousClock.now - start)
+        Counter(label: "herald_http_requests_total", dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory)
+            .increment()
+        Metrics.Timer(
+            label: "herald_http_request_duration_seconds", dimensions: [("route", route), ("method", method)], preferredDisplayUnit: .seconds,
+            factory: factory
+        ).record(duration: ContinuousClock.now - start)
     }
 
     /// Hummingbird marks requests that matched no route with the endpoint path `NotFound`.

@@ -5,8 +5,9 @@ import Logging
 
 /// Turns every error thrown below it into an `application/problem+json` answer (see ``HTTPProblem``).
 ///
-/// Domain errors keep their code; errors Herald does not know (a database driver's, a bug) become a
-/// 500 `internal_error` whose detail reveals nothing, and are logged with the request id.
+/// Domain errors keep their code, except internal errors and outages, which become 500 `internal_error`
+/// and 503 `service_unavailable` whose details reveal nothing; so do errors Herald does not know (a
+/// driver's, a bug). Those are logged with the request id.
 public struct ProblemMiddleware: RouterMiddleware {
     public typealias Context = HeraldRequestContext
 
@@ -30,8 +31,13 @@ public struct ProblemMiddleware: RouterMiddleware {
         case let problem as HTTPProblem:
             return problem
         case let error as HeraldError:
-            if error.category == .internal {
+            switch error.category {
+            case .internal:
                 context.logger.error("internal error", metadata: ["code": .string(error.code), "error": .string(error.message)])
+            case .unavailable:
+                context.logger.warning("dependency unavailable", metadata: ["code": .string(error.code), "error": .string(error.message)])
+            default:
+                break
             }
             return HTTPProblem(error, configuration: configuration)
         case let error as any HTTPResponseError:
@@ -54,16 +60,5 @@ public struct ProblemMiddleware: RouterMiddleware {
             return HTTPProblem(status: status, code: "bad_request", title: HTTPProblem.malformedTitle, detail: status.reasonPhrase)
         default: return .internalError
         }
-    }
-}
-
-extension HTTPProblem {
-    /// The answer: status, `Content-Type: application/problem+json`, extra headers and the JSON document.
-    public func response(requestID: String?) -> Response {
-        // Encoding a struct of strings and integers cannot fail.
-        let body = (try? HeraldJSON.encoder().encode(document(requestID: requestID))) ?? Data("{}".utf8)
-        var headers = headers
-        headers[.contentType] = "application/problem+json"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

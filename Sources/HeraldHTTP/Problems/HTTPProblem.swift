@@ -28,8 +28,8 @@ public struct HTTPProblem: Error, Sendable, CustomStringConvertible {
         self.headers = headers
     }
 
-    /// Converts a domain error. Internal errors lose their message (it may describe internals); the
-    /// caller sees only `internal_error` and the request id.
+    /// Converts a domain error. Internal errors and outages lose their code and message (they may describe
+    /// internals): the caller sees `internal_error` or `service_unavailable`, and the request id.
     public init(_ error: HeraldError, configuration: HTTPConfiguration = HTTPConfiguration()) {
         let mapping = Self.mapping(for: error.category)
         var headers = HTTPFields()
@@ -42,9 +42,15 @@ public struct HTTPProblem: Error, Sendable, CustomStringConvertible {
         default:
             break
         }
-        if error.category == .internal {
+        switch error.category {
+        case .internal:
             self = .internalError
-        } else {
+        case .unavailable:
+            // Adapters describe outages in their own terms (a database's error text); callers get one stable
+            // code and the delay, the log keeps the original.
+            self = .serviceUnavailable
+            self.headers = headers
+        default:
             self.init(status: mapping.status, code: error.code, title: mapping.title, detail: error.message, field: error.field, headers: headers)
         }
     }
@@ -83,6 +89,7 @@ extension HTTPProblem {
     public static let httpLayerCodes: [String] = [
         "invalid_json", "invalid_type", "missing_field", "invalid_value", "unknown_field", "invalid_parameter",
         "request_too_large", "unsupported_media_type", "route_not_found", "method_not_allowed", "bad_request", "internal_error",
+        "service_unavailable",
     ]
 
     static let malformedTitle = "Malformed request"
@@ -137,6 +144,10 @@ extension HTTPProblem {
             status: .methodNotAllowed, code: "method_not_allowed", title: "Method not allowed",
             detail: "\(method) is not allowed here; allowed: \(allowed.joined(separator: ", "))", headers: headers)
     }
+
+    public static let serviceUnavailable = HTTPProblem(
+        status: .serviceUnavailable, code: "service_unavailable", title: "Service unavailable",
+        detail: "a service Herald depends on is unavailable; retry after the Retry-After delay")
 
     public static let internalError = HTTPProblem(
         status: .internalServerError, code: "internal_error", title: "Internal error",

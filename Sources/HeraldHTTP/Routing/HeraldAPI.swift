@@ -20,7 +20,7 @@ public enum HeraldAPI {
         router.addMiddleware {
             RequestIDMiddleware(maximumLength: services.configuration.maximumRequestIDLength, random: services.random, clock: services.clock)
             AccessLogMiddleware()
-            HTTPMetricsMiddleware()
+            HTTPMetricsMiddleware(factory: services.metricsFactory)
             ProblemMiddleware(configuration: services.configuration)
         }
         for group in groups {

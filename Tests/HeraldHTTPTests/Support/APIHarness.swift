@@ -6,6 +6,7 @@ import HeraldTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import MetricsTestKit
 import Synchronization
 
 /// A Herald HTTP application over a fresh SQLite store in a temporary directory, with test fakes for
@@ -27,6 +28,10 @@ struct APIHarness: Sendable {
     }
 
     let knobs: Knobs
+    /// Receives the HTTP metrics of this harness only (nothing is bootstrapped globally).
+    let metrics: TestMetrics
+    /// Every log record the application wrote.
+    let logs: CapturedLogs
 
     static func with(policy: MessagePolicy = MessagePolicy(), _ body: @Sendable (APIHarness) async throws -> Void) async throws {
         let harness = try await APIHarness(policy: policy)
@@ -49,6 +54,8 @@ struct APIHarness: Sendable {
         let random = SequenceRandomSource()
         let knobs = Knobs()
         self.knobs = knobs
+        metrics = TestMetrics()
+        logs = CapturedLogs()
         accounts = AccountService(store: store, clock: clock, random: random)
         messages = MessageService(
             dependencies: .init(
@@ -62,7 +69,7 @@ struct APIHarness: Sendable {
                 return ReadinessReport.standard(storeReachable: true, carrierLinks: ["sim": LinkStatus(isUp: ready, bindsUp: ready ? 1 : 0, bindsConfigured: 1)])
             },
             metrics: { "# TYPE herald_up gauge\nherald_up 1\n" },
-            random: random)
+            random: random, metricsFactory: metrics)
         responder = HeraldAPI.buildRouter(services: services).buildResponder()
     }
 
@@ -72,8 +79,9 @@ struct APIHarness: Sendable {
     }
 
     var application: some ApplicationProtocol {
-        var logger = Logger(label: "herald.tests.http")
-        logger.logLevel = .warning
+        let logs = self.logs
+        var logger = Logger(label: "herald.tests.http") { _ in CapturingLogHandler(logs: logs) }
+        logger.logLevel = .info
         return Application(responder: responder, logger: logger)
     }
 
@@ -86,15 +94,5 @@ struct APIHarness: Sendable {
     func newAccount(_ name: String = "Acme") async throws -> (account: Account, key: String) {
         let creation = try await accounts.createAccount(name: name, actor: .cli("test"))
         return (creation.account, creation.credential.text)
-    }
-}
-
-/// Records the client address every send reports and throws the configured error, if any.
-struct ObservingGuard: SendGuard {
-    let knobs: APIHarness.Knobs
-
-    func check(_ context: SendContext) async throws {
-        knobs.seenClientAddresses.withLock { $0.append(context.clientAddress) }
-        if let error = knobs.guardError.withLock({ $0 }) { throw error }
     }
 }

@@ -25,8 +25,10 @@ import Testing
     @Test func rateLimitsAndOutagesSayWhenToRetry() {
         let limited = HTTPProblem(HeraldError(.rateLimited, code: "rate_limited", "slow down", retryAfterSeconds: 7))
         #expect(limited.headers[.retryAfter] == "7")
-        let down = HTTPProblem(HeraldError(.unavailable, code: "store_unavailable", "down"), configuration: HTTPConfiguration(defaultRetryAfterSeconds: 3))
+        let down = HTTPProblem(HeraldError(.unavailable, code: "storage_failure", "disk I/O error at /var/lib/herald"), configuration: HTTPConfiguration(defaultRetryAfterSeconds: 3))
         #expect(down.headers[.retryAfter] == "3")
+        #expect(down.code == "service_unavailable")
+        #expect(!down.detail.contains("disk"))
     }
 
     @Test func internalErrorsRevealNothing() {

@@ -1,0 +1,155 @@
+import Foundation
+import HeraldCore
+import HeraldHTTP
+import Hummingbird
+import HummingbirdTesting
+import Synchronization
+import Testing
+
+/// Keeps docs/openapi.yaml and docs/errors.md in step with the router and the code.
+@Suite struct OpenAPIDocumentTests {
+    static var document: String {
+        (try? String(contentsOf: ExternalTool.repositoryRoot.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)) ?? ""
+    }
+
+    /// `METHOD /path` for every operation under `paths:` (the document keeps two-space indentation).
+    static func documentedOperations() -> Set<String> {
+        var operations: Set<String> = []
+        var inPaths = false
+        var path: String?
+        for line in document.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if !line.hasPrefix(" "), !line.isEmpty { inPaths = line == "paths:" }
+            guard inPaths else { continue }
+            if line.hasPrefix("  /"), line.hasSuffix(":"), !line.hasPrefix("   ") {
+                path = String(line.dropFirst(2).dropLast())
+            } else if let path, line.hasPrefix("    "), !line.hasPrefix("     "), line.hasSuffix(":") {
+                let method = line.trimmingCharacters(in: .whitespaces).dropLast()
+                if ["get", "put", "post", "delete", "patch", "head", "options"].contains(String(method)) {
+                    operations.insert("\(method.uppercased()) \(path)")
+                }
+            }
+        }
+        return operations
+    }
+
+    /// The `const` entries of the ProblemCode schema.
+    static func documentedProblemCodes() -> Set<String> {
+        Set(document.split(separator: "\n").compactMap { line in
+            let text = line.trimmingCharacters(in: .whitespaces)
+            return text.hasPrefix("- const: ") ? String(text.dropFirst("- const: ".count)) : nil
+        })
+    }
+
+    static func errorsPageCodes() throws -> Set<String> {
+        let page = try String(contentsOf: ExternalTool.repositoryRoot.appendingPathComponent("docs/errors.md"), encoding: .utf8)
+        return Set(page.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("| `") else { return nil }
+            let rest = line.dropFirst(3)
+            guard let end = rest.firstIndex(of: "`") else { return nil }
+            return String(rest[..<end])
+        })
+    }
+
+    /// Problem codes the code can answer with: the HTTP layer's own, and every `HeraldError` code in the
+    /// core (scanned from the source, so a new code without documentation fails this test).
+    static func codesInSource() throws -> Set<String> {
+        var codes = Set(HTTPProblem.httpLayerCodes)
+        codes.insert(HeraldError.notFound("x").code)
+        // Codes the ports' contracts name (MessageTextAnalyzer, NumberResolver); their adapters live elsewhere.
+        codes.formUnion(["body_empty", "body_too_long", "invalid_destination"])
+        let patterns = [
+            #"HeraldError\.invalid\(\s*"([a-z_]+)""#,
+            #"HeraldError\(\s*\.(?:invalidInput|unauthenticated|forbidden|notFound|conflict|rateLimited|policyBlocked),\s*code:\s*"([a-z_]+)""#,
+        ].map { try! NSRegularExpression(pattern: $0) }
+        let root = ExternalTool.repositoryRoot.appendingPathComponent("Sources")
+        for module in ["HeraldCore", "HeraldHTTP"] {
+            let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(module), includingPropertiesForKeys: nil)
+            while let url = enumerator?.nextObject() as? URL {
+                guard url.pathExtension == "swift" else { continue }
+                let text = try String(contentsOf: url, encoding: .utf8)
+                for pattern in patterns {
+                    for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                        if let range = Range(match.range(at: 1), in: text) { codes.insert(String(text[range])) }
+                    }
+                }
+            }
+        }
+        return codes
+    }
+
+    @Test func everyRouteIsDocumentedAndEveryDocumentedRouteExists() async throws {
+        try await APIHarness.with { harness in
+            let registered = Set(HeraldAPI.buildRouter(services: harness.services).routes.map { "\($0.method.rawValue) \($0.path.description)" })
+            let documented = Self.documentedOperations()
+            #expect(registered.count >= 8)
+            #expect(registered.subtracting(documented).isEmpty, "routes missing from docs/openapi.yaml: \(registered.subtracting(documented).sorted())")
+            #expect(documented.subtracting(registered).isEmpty, "documented routes that do not exist: \(documented.subtracting(registered).sorted())")
+        }
+    }
+
+    @Test func everyProblemCodeIsDocumentedInBothPlaces() throws {
+        let inSource = try Self.codesInSource()
+        let inOpenAPI = Self.documentedProblemCodes()
+        let inErrorsPage = try Self.errorsPageCodes()
+        #expect(inSource.count > 20)
+        #expect(inOpenAPI == inErrorsPage, "openapi.yaml and errors.md differ: \(inOpenAPI.symmetricDifference(inErrorsPage).sorted())")
+        #expect(inSource.subtracting(inOpenAPI).isEmpty, "undocumented codes: \(inSource.subtracting(inOpenAPI).sorted())")
+        #expect(inOpenAPI.subtracting(inSource).isEmpty, "documented codes nothing produces: \(inOpenAPI.subtracting(inSource).sorted())")
+    }
+
+    /// Validates the document with `openapi-spec-validator` and real answers against its schemas.
+    @Test func documentIsValidOpenAPIAndDescribesRealAnswers() async throws {
+        let samples = try await Self.collectSamples()
+        let samplesPath = try ExternalTool.temporaryFile(samples, suffix: ".json")
+        defer { try? FileManager.default.removeItem(atPath: samplesPath) }
+        let script = ExternalTool.repositoryRoot.appendingPathComponent("Tests/HeraldHTTPTests/Python/validate_openapi.py").path
+        let document = ExternalTool.repositoryRoot.appendingPathComponent("docs/openapi.yaml").path
+        guard let output = ExternalTool.run("python3", [script, document, samplesPath]), output.status != 3 else {
+            ExternalTool.unavailable("python3 with openapi-spec-validator")
+            return
+        }
+        #expect(output.status == 0, "openapi validation failed:\n\(output.stderr)")
+        #expect(output.stdout.contains("ok"))
+    }
+
+    /// Answers of every kind, grouped by the schema that should describe them, as JSON text.
+    static func collectSamples() async throws -> String {
+        let collected = Samples()
+        try await APIHarness.with { harness in
+            let (_, key) = try await harness.newAccount()
+            try await harness.test { client in
+                let sent = try await client.request(
+                    .post, "/v1/messages", key: key,
+                    json: sendJSON(extra: #","client_reference":"r1","callback_url":"https://example.com/cb","send_at":"2026-01-01T01:00:00Z""#))
+                collected.add("Message", sent)
+                collected.add("MessageList", try await client.request(.get, "/v1/messages?limit=1", key: key))
+                _ = try await client.request(.post, "/v1/messages", key: key, json: sendJSON())
+                collected.add("MessageList", try await client.request(.get, "/v1/messages?limit=1", key: key))
+                collected.add("BatchAnswer", try await client.request(.post, "/v1/messages/batch", key: key, json: #"{"messages":[\#(sendJSON()),\#(sendJSON(to: "1"))]}"#))
+                collected.add("Preview", try await client.request(.post, "/v1/messages/preview", key: key, json: #"{"body":"hi €"}"#))
+                collected.add("Health", try await client.request(.get, "/healthz"))
+                collected.add("Readiness", try await client.request(.get, "/readyz"))
+                harness.knobs.ready.withLock { $0 = false }
+                collected.add("Readiness", try await client.request(.get, "/readyz"))
+                collected.add("Problem", try await client.request(.get, "/v1/messages"))
+                collected.add("Problem", try await client.request(.post, "/v1/messages", key: key, json: "{"))
+                collected.add("Problem", try await client.request(.delete, "/v1/messages", key: key))
+                collected.add("Problem", try await client.request(.post, "/v1/messages", key: key, json: sendJSON(to: "1")))
+            }
+        }
+        return collected.json()
+    }
+
+    final class Samples: Sendable {
+        private let values = Mutex<[String: [String]]>([:])
+
+        func add(_ schema: String, _ response: TestResponse) {
+            values.withLock { $0[schema, default: []].append(response.text) }
+        }
+
+        func json() -> String {
+            let entries = values.withLock { $0 }.sorted { $0.key < $1.key }.map { "\"\($0.key)\": [\($0.value.joined(separator: ","))]" }
+            return "{" + entries.joined(separator: ",") + "}"
+        }
+    }
+}
