@@ -53,6 +53,8 @@ public final class SQLiteHeraldStore: HeraldStore {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = \(configuration.synchronous.rawValue)")
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = \(max(1, configuration.walAutocheckpointPages))")
+                // After a checkpoint, shrink a WAL that grew during a burst back to 64 MiB.
+                try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
             }
         } catch {
             throw SQLiteStoreError.translate(error, operation: "opening \(path)", wrappingOthers: true)

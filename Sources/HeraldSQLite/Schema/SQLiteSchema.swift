@@ -73,8 +73,9 @@ enum SQLiteSchema {
             );
             -- Listing an account's messages newest first, cursor on id.
             CREATE INDEX messages_by_account ON messages(account_id, id);
-            -- Claiming due work (also serves counts by status).
-            CREATE INDEX messages_due ON messages(status, next_attempt_at);
+            -- Claiming due work (also serves counts by status). The lease end rides along so that rows leased to
+            -- in-flight submissions, which stay at the front of the queue, are skipped without reading the row.
+            CREATE INDEX messages_due ON messages(status, next_attempt_at, lease_until);
             -- Expiry of messages whose validity passed.
             CREATE INDEX messages_validity ON messages(status, valid_until);
             -- Retention: only retained bodies are indexed, so the index shrinks as bodies are erased.

@@ -33,23 +33,26 @@ enum MessageTable {
     }
 
     static func insertArguments(_ m: Message) throws -> StatementArguments {
-        var arguments: StatementArguments = [m.id.rawValue, m.accountID.rawValue, m.to, m.from, storedBody(m), m.bodyPolicy.rawValue]
-        arguments += [m.status.rawValue, m.clientReference, m.callbackURL, m.validUntil.millisecondsSince1970, m.sendAt.millisecondsSince1970]
-        arguments += [m.createdAt.millisecondsSince1970, m.updatedAt.millisecondsSince1970, m.destination.regionCode, m.destination.countryCallingCode]
-        arguments += [m.destination.mcc, m.destination.mnc, m.destination.numberType, m.encoding, m.partCount, m.channel.rawValue, m.verificationID]
-        arguments += [m.linkID, m.concatenationReference, m.attempts, m.nextAttemptAt.millisecondsSince1970, m.error?.code, m.error?.description]
-        arguments += [try history(m.history), m.originNode, m.version]
-        return arguments
+        let values: [(any DatabaseValueConvertible)?] = [
+            m.id.rawValue, m.accountID.rawValue, m.to, m.from, storedBody(m), m.bodyPolicy.rawValue, m.status.rawValue, m.clientReference,
+            m.callbackURL, m.validUntil.millisecondsSince1970, m.sendAt.millisecondsSince1970, m.createdAt.millisecondsSince1970,
+            m.updatedAt.millisecondsSince1970, m.destination.regionCode, m.destination.countryCallingCode, m.destination.mcc, m.destination.mnc,
+            m.destination.numberType, m.encoding, m.partCount, m.channel.rawValue, m.verificationID, m.linkID, m.concatenationReference,
+            m.attempts, m.nextAttemptAt.millisecondsSince1970, m.error?.code, m.error?.description, try history(m.history), m.originNode,
+            m.version,
+        ]
+        return StatementArguments(values)
     }
 
     static func updateArguments(_ m: Message) throws -> StatementArguments {
-        var arguments: StatementArguments = [storedBody(m), m.bodyPolicy.rawValue, m.status.rawValue, m.clientReference, m.callbackURL]
-        arguments += [m.validUntil.millisecondsSince1970, m.sendAt.millisecondsSince1970, m.updatedAt.millisecondsSince1970]
-        arguments += [m.destination.regionCode, m.destination.countryCallingCode, m.destination.mcc, m.destination.mnc, m.destination.numberType]
-        arguments += [m.encoding, m.partCount, m.channel.rawValue, m.verificationID, m.linkID, m.concatenationReference, m.attempts]
-        arguments += [m.nextAttemptAt.millisecondsSince1970, m.error?.code, m.error?.description, try history(m.history)]
-        arguments += [m.id.rawValue, m.version]
-        return arguments
+        let values: [(any DatabaseValueConvertible)?] = [
+            storedBody(m), m.bodyPolicy.rawValue, m.status.rawValue, m.clientReference, m.callbackURL, m.validUntil.millisecondsSince1970,
+            m.sendAt.millisecondsSince1970, m.updatedAt.millisecondsSince1970, m.destination.regionCode, m.destination.countryCallingCode,
+            m.destination.mcc, m.destination.mnc, m.destination.numberType, m.encoding, m.partCount, m.channel.rawValue, m.verificationID,
+            m.linkID, m.concatenationReference, m.attempts, m.nextAttemptAt.millisecondsSince1970, m.error?.code, m.error?.description,
+            try history(m.history), m.id.rawValue, m.version,
+        ]
+        return StatementArguments(values)
     }
 
     /// Decodes the ``columns`` starting at `index`.
