@@ -42,16 +42,17 @@ public struct VerificationPolicy: Sendable, Equatable {
     }
 
     /// Checks the policy itself (for configuration loading): lengths within 4…10, lifetimes within 1…30 minutes.
+    /// A bad policy is the operator's mistake, never a caller's, hence category `.internal`.
     public func validate() throws {
         guard codeLengths.lowerBound >= 4, codeLengths.upperBound <= 10, codeLengths.contains(defaultCodeLength) else {
-            throw HeraldError.invalid("invalid_verification_policy", "code lengths must lie within 4…10 and include the default")
+            throw HeraldError(.internal, code: "invalid_verification_policy", "code lengths must lie within 4…10 and include the default")
         }
         guard minimumLifetime >= .seconds(60), maximumLifetime <= .seconds(1800), minimumLifetime <= defaultLifetime,
               defaultLifetime <= maximumLifetime else {
-            throw HeraldError.invalid("invalid_verification_policy", "code lifetimes must lie within 1…30 minutes and include the default")
+            throw HeraldError(.internal, code: "invalid_verification_policy", "code lifetimes must lie within 1…30 minutes and include the default")
         }
         guard maximumChecks >= 1, maximumSendsPerNumber >= 1, sendWindow > .zero else {
-            throw HeraldError.invalid("invalid_verification_policy", "check and send limits must be positive")
+            throw HeraldError(.internal, code: "invalid_verification_policy", "check and send limits must be positive")
         }
     }
 }

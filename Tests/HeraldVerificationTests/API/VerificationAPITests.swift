@@ -123,7 +123,7 @@ import Testing
             let (_, otherKey) = try await harness.newAccount("Other")
             try await harness.test { client in
                 let (id, _) = try Self.ids(try await client.call(.post, "/v1/verifications", key: key, json: #"{"to":"+4915123456789"}"#))
-                let unknown = "ver_01jdxk4v8m6t3q9w2e5r7y1u0z"
+                let unknown = "ver_01jdxk4v8m6t3q9w2e5r7y1a0z"
                 var details: Set<String> = []
                 for (path, caller) in [(id, otherKey), (unknown, key), ("not-an-id", key)] {
                     let check = try await client.call(.post, "/v1/verifications/\(path)/check", key: caller, json: #"{"code":"123456"}"#)

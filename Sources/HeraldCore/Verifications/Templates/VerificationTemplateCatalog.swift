@@ -16,6 +16,9 @@ public struct VerificationTemplateCatalog: Sendable, Equatable {
     /// Template name → locale (lower case, e.g. `en`, `pt`, `zh-hant`) → text.
     public private(set) var templates: [String: [String: String]]
 
+    /// - Throws: `invalid_template` / `invalid_template_name` (category `.internal`: templates are operator
+    ///   configuration, never a caller's input) for a text without exactly one `{code}`, with an unknown
+    ///   placeholder or over 300 characters, or a badly formed name.
     public init(templates: [String: [String: String]]) throws {
         self.templates = [:]
         for (name, locales) in templates {
@@ -37,18 +40,18 @@ public struct VerificationTemplateCatalog: Sendable, Equatable {
 
     private mutating func add(template name: String, locale: String, text: String) throws {
         guard !name.isEmpty, name.count <= 64, name.utf8.allSatisfy({ Self.isNameByte($0) }) else {
-            throw HeraldError.invalid("invalid_template_name", "template names use a-z, 0-9, '_' and '-' (1 to 64 characters)", field: "template")
+            throw HeraldError(.internal, code: "invalid_template_name", "template names use a-z, 0-9, '_' and '-' (1 to 64 characters)")
         }
         let tokens = VerificationMessageComposer.tokens(in: text)
         let names = tokens.compactMap { token -> String? in if case .placeholder(let name) = token { return name } else { return nil } }
         guard names.filter({ $0 == "code" }).count == 1 else {
-            throw HeraldError.invalid("invalid_template", "a template must contain {code} exactly once", field: "template")
+            throw HeraldError(.internal, code: "invalid_template", "a template must contain {code} exactly once")
         }
         if let unknown = names.first(where: { !Self.placeholders.contains($0) }) {
-            throw HeraldError.invalid("invalid_template", "unknown placeholder {\(unknown)}; use {code}, {brand} and {minutes}", field: "template")
+            throw HeraldError(.internal, code: "invalid_template", "unknown placeholder {\(unknown)}; use {code}, {brand} and {minutes}")
         }
         guard text.count <= Self.maximumTemplateLength else {
-            throw HeraldError.invalid("invalid_template", "a template may have at most \(Self.maximumTemplateLength) characters", field: "template")
+            throw HeraldError(.internal, code: "invalid_template", "a template may have at most \(Self.maximumTemplateLength) characters")
         }
         templates[name, default: [:]][Self.normalize(locale)] = text
     }
