@@ -1,3 +1,4 @@
+import Foundation
 import HeraldCore
 import HeraldTestSupport
 import Testing
@@ -169,5 +170,3 @@ import Testing
         }
     }
 }
-
-import Foundation

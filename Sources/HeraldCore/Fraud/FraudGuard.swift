@@ -314,13 +314,32 @@ public final class FraudGuard: Sendable {
         }
     }
 
+    /// Until the first load every caller waits for it; afterwards one caller refreshes a stale copy while the
+    /// others go on with the copy they have (so a busy node does not read the blocks once per request).
     private func refreshIfStale() async throws {
         let now = clock.now()
-        let stale = state.withLock { state in
-            guard let loadedAt = state.loadedAt else { return true }
-            return now.milliseconds(since: loadedAt) >= SlidingWindow.milliseconds(configuration.refreshInterval)
+        let interval = SlidingWindow.milliseconds(configuration.refreshInterval)
+        enum Plan { case none, claimed(previous: Timestamp), initial }
+        let plan = state.withLock { state -> Plan in
+            guard let loadedAt = state.loadedAt else { return .initial }
+            guard now.milliseconds(since: loadedAt) >= interval else { return .none }
+            state.loadedAt = now  // claim this refresh
+            return .claimed(previous: loadedAt)
         }
-        if stale { try await refresh() }
+        switch plan {
+        case .none:
+            return
+        case .initial:
+            try await refresh()
+        case .claimed(let previous):
+            do {
+                try await refresh()
+            } catch {
+                // Keep enforcing what is known; let the next caller try again.
+                state.withLock { $0.loadedAt = previous }
+                logger.error("re-reading fraud blocks failed", metadata: ["error": "\(error)"])
+            }
+        }
     }
 
     private func saveUnsaved() async {

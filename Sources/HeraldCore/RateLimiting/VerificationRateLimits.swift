@@ -4,7 +4,8 @@
 /// Each is checked in the order listed, narrowest first, so a request stopped by a narrow limit (one
 /// number, one end user) does not use up the wider buckets of the account.
 public struct VerificationRateLimits: Sendable, Equatable {
-    /// Per end-user IP address, when the request names one (`end_user_ip`), per account.
+    /// Per end-user IP address, when the request names one (`end_user_ip`), per account. Generous, because
+    /// mobile users behind carrier-grade NAT share addresses.
     public var perEndUserAddress: RateLimit
     /// Per calling address (the API client's IP), across accounts. One customer backend usually calls from one
     /// address, so this must stay above the largest account limit; it caps one host using many accounts' keys.
@@ -15,7 +16,7 @@ public struct VerificationRateLimits: Sendable, Equatable {
     public var perPrefix: RateLimit
 
     public init(
-        perEndUserAddress: RateLimit = .perInterval(10, .seconds(3600), burst: 5),
+        perEndUserAddress: RateLimit = .perInterval(30, .seconds(3600), burst: 10),
         perClientAddress: RateLimit = RateLimit(capacity: 2000, refillPerSecond: 1000),
         perNumber: RateLimit = .perInterval(5, .seconds(600)),
         perPrefix: RateLimit = .perInterval(600, .seconds(3600), burst: 60)

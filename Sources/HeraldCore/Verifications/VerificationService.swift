@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import Metrics
 
@@ -495,5 +496,3 @@ public final class VerificationService: Sendable {
         return trimmed
     }
 }
-
-import Foundation

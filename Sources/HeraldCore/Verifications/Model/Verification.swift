@@ -94,19 +94,3 @@ public struct Verification: Sendable, Equatable, Codable {
     /// The message carrying the current code.
     public var currentMessageID: MessageID? { sends.last?.messageID }
 }
-
-/// One SMS that carried a code of a verification.
-public struct VerificationSend: Sendable, Equatable, Codable {
-    public var messageID: MessageID
-    public var at: Timestamp
-
-    public init(messageID: MessageID, at: Timestamp) {
-        self.messageID = messageID
-        self.at = at
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case messageID = "message_id"
-        case at
-    }
-}

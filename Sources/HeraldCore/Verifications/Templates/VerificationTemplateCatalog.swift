@@ -1,3 +1,4 @@
+import Foundation
 /// Verification message texts by template name and locale, with the placeholders `{code}`, `{brand}` and
 /// `{minutes}`.
 ///
@@ -94,5 +95,3 @@ public struct VerificationTemplateCatalog: Sendable, Equatable {
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }
 }
-
-import Foundation
