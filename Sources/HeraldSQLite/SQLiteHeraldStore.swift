@@ -21,6 +21,7 @@ import Logging
 public final class SQLiteHeraldStore: HeraldStore {
     /// The database file.
     public let path: String
+    /// The settings the store was opened with.
     public let configuration: SQLiteStoreConfiguration
     let pool: DatabasePool
     let logger: Logger

@@ -31,6 +31,19 @@ struct RowReader {
         return value
     }
 
+    /// A status history column: the fast reader, else `JSONDecoder` (text written by other means).
+    mutating func history() throws -> [StatusChange] {
+        let text = try next(String.self)
+        if let changes = CompactJSON.parseHistory(text) { return changes }
+        do {
+            return try JSONDecoder().decode([StoredStatusChange].self, from: Data(text.utf8)).map { try $0.statusChange() }
+        } catch let error as HeraldError {
+            throw error
+        } catch {
+            throw SQLiteStoreError.corrupt("status history", String(text.prefix(80)))
+        }
+    }
+
     mutating func json<Value: Decodable>(_ type: Value.Type, _ what: String) throws -> Value {
         let text = try next(String.self)
         do {

@@ -8,8 +8,8 @@ enum AuditEventTable {
 
     static let selectAfter = "SELECT sequence, event FROM audit_events WHERE sequence > ? ORDER BY sequence LIMIT ?"
 
-    static func arguments(_ e: AuditEvent) throws -> StatementArguments {
-        [e.at.millisecondsSince1970, e.action, e.target, try JSONText.encode(e)]
+    static func arguments(_ e: AuditEvent) -> StatementArguments {
+        [e.at.millisecondsSince1970, e.action, e.target, CompactJSON.auditEvent(e)]
     }
 
     static func append(_ events: [AuditEvent], in db: Database) throws {

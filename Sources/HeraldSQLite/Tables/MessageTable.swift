@@ -32,25 +32,25 @@ enum MessageTable {
         message.bodyPolicy == .retained ? message.body : nil
     }
 
-    static func insertArguments(_ m: Message) throws -> StatementArguments {
+    static func insertArguments(_ m: Message) -> StatementArguments {
         let values: [(any DatabaseValueConvertible)?] = [
             m.id.rawValue, m.accountID.rawValue, m.to, m.from, storedBody(m), m.bodyPolicy.rawValue, m.status.rawValue, m.clientReference,
             m.callbackURL, m.validUntil.millisecondsSince1970, m.sendAt.millisecondsSince1970, m.createdAt.millisecondsSince1970,
             m.updatedAt.millisecondsSince1970, m.destination.regionCode, m.destination.countryCallingCode, m.destination.mcc, m.destination.mnc,
             m.destination.numberType, m.encoding, m.partCount, m.channel.rawValue, m.verificationID, m.linkID, m.concatenationReference,
-            m.attempts, m.nextAttemptAt.millisecondsSince1970, m.error?.code, m.error?.description, try history(m.history), m.originNode,
+            m.attempts, m.nextAttemptAt.millisecondsSince1970, m.error?.code, m.error?.description, history(m.history), m.originNode,
             m.version,
         ]
         return StatementArguments(values)
     }
 
-    static func updateArguments(_ m: Message) throws -> StatementArguments {
+    static func updateArguments(_ m: Message) -> StatementArguments {
         let values: [(any DatabaseValueConvertible)?] = [
             storedBody(m), m.bodyPolicy.rawValue, m.status.rawValue, m.clientReference, m.callbackURL, m.validUntil.millisecondsSince1970,
             m.sendAt.millisecondsSince1970, m.updatedAt.millisecondsSince1970, m.destination.regionCode, m.destination.countryCallingCode,
             m.destination.mcc, m.destination.mnc, m.destination.numberType, m.encoding, m.partCount, m.channel.rawValue, m.verificationID,
             m.linkID, m.concatenationReference, m.attempts, m.nextAttemptAt.millisecondsSince1970, m.error?.code, m.error?.description,
-            try history(m.history), m.id.rawValue, m.version,
+            history(m.history), m.id.rawValue, m.version,
         ]
         return StatementArguments(values)
     }
@@ -83,7 +83,7 @@ enum MessageTable {
         let nextAttemptAt = try r.timestamp()
         let errorCode: String? = try r.next()
         let errorDescription: String? = try r.next()
-        let history = try r.json([StoredStatusChange].self, "status history")
+        let history = try r.history()
         let originNode: String = try r.next()
         let version: Int = try r.next()
 
@@ -91,7 +91,7 @@ enum MessageTable {
             id: id, accountID: accountID, to: to, from: from, body: body, bodyPolicy: bodyPolicy, status: status,
             clientReference: clientReference, callbackURL: callbackURL, validUntil: validUntil, sendAt: sendAt, createdAt: createdAt,
             destination: destination, encoding: encoding, partCount: partCount, channel: channel, verificationID: verificationID,
-            concatenationReference: concatenationReference, history: try history.map { try $0.statusChange() }, originNode: originNode)
+            concatenationReference: concatenationReference, history: history, originNode: originNode)
         message.updatedAt = updatedAt
         message.linkID = linkID
         message.attempts = attempts
@@ -101,7 +101,7 @@ enum MessageTable {
         return message
     }
 
-    static func history(_ changes: [StatusChange]) throws -> String {
-        try JSONText.encode(changes.map(StoredStatusChange.init))
+    static func history(_ changes: [StatusChange]) -> String {
+        CompactJSON.history(changes)
     }
 }

@@ -21,7 +21,7 @@ import Testing
             message.nextAttemptAt = f.at(seconds: 30)
             message.linkID = "sim"
             message.verificationID = "ver_1"
-            message.transition(to: .queued, at: f.at(seconds: 1), detail: nil)
+            message.history.append(StatusChange(status: .queued, at: f.at(seconds: 1), detail: "quote \" backslash \\ newline \n control \u{1} emoji 😀 / done"))
             let outcome = try await backend.store.insertMessages([message], idempotency: nil, webhooks: [], audit: [])
             #expect(outcome == .inserted)
 
