@@ -204,5 +204,16 @@ let package = Package(
             ],
             exclude: ["Python"]
         ),
+        .testTarget(
+            name: "HeraldVerificationTests",
+            dependencies: [
+                "HeraldCore", "HeraldTestSupport", "HeraldSQLite", "HeraldHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ]
+        ),
     ]
 )

@@ -9,6 +9,7 @@ enum SQLiteSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial", migrate: createInitialSchema)
         migrator.registerMigration(SQLiteRouteSchema.migrationIdentifier, migrate: SQLiteRouteSchema.createRouteTables)
+        migrator.registerMigration(SQLiteVerificationSchema.migrationIdentifier, migrate: SQLiteVerificationSchema.create)
         return migrator
     }
 

@@ -1,0 +1,21 @@
+import GRDB
+import HeraldCore
+
+/// Column mapping of ``SafeListEntry`` to the `safe_list_entries` table.
+enum SafeListTable {
+    static let columns = "account_id, value, note, created_at"
+
+    static let upsert = """
+        INSERT INTO safe_list_entries (\(columns)) VALUES (?, ?, ?, ?)
+        ON CONFLICT (account_id, value) DO UPDATE SET note = excluded.note
+        """
+
+    static func arguments(_ e: SafeListEntry) -> StatementArguments {
+        [e.accountID.rawValue, e.value, e.note, e.createdAt.millisecondsSince1970]
+    }
+
+    static func decode(_ row: Row) throws -> SafeListEntry {
+        var r = RowReader(row)
+        return SafeListEntry(accountID: AccountID(unchecked: try r.next()), value: try r.next(), note: try r.next(), createdAt: try r.timestamp())
+    }
+}
