@@ -11,6 +11,8 @@ struct HeraldCommand: AsyncParsableCommand {
             AuditCommand.self,
             BenchCommand.self,
             RouteCommand.self,
+            ServeCommand.self,
+            SimulatorCommand.self,
         ]
     )
 }

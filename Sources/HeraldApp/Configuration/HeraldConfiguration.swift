@@ -135,8 +135,12 @@ public struct SimulatorSection: Codable, Sendable, Equatable {
     /// Delay before each submit_sm_resp, and before each receipt.
     public var responseLatencyMilliseconds: Int
     public var receiptLatencyMilliseconds: Int
-    /// Share of outcomes by kind (normalised): `delivered`, `undeliverable`, `expired`, `rejected`.
+    /// Share of outcomes by kind (normalised): receipt outcomes `delivered`, `undeliverable`, `expired`,
+    /// `rejected`, and submit-level behaviours `invalid_destination`, `throttled`, `system_error`,
+    /// `no_response`, `disconnect`.
     public var outcomes: [String: Double]
+    /// Outcomes by destination pattern, checked in order before the shares (`+4915*`, `?` = one digit).
+    public var rules: [SimulatorRuleSection]
     /// Message ids the simulator hands out: `hex` or `decimal`; receipts quote them in the other form when
     /// `receipt_ids_in_other_base` is set (as some real SMSCs do).
     public var messageIDFormat: String
@@ -148,15 +152,17 @@ public struct SimulatorSection: Codable, Sendable, Equatable {
         case password
         case responseLatencyMilliseconds = "response_latency_ms"
         case receiptLatencyMilliseconds = "receipt_latency_ms"
-        case outcomes
+        case outcomes, rules
         case messageIDFormat = "message_id_format"
         case receiptIDsInOtherBase = "receipt_ids_in_other_base"
     }
 
     public init(
         enabled: Bool = true, port: Int = 0, systemID: String = "herald", password: String = "simulate", responseLatencyMilliseconds: Int = 5,
-        receiptLatencyMilliseconds: Int = 50, outcomes: [String: Double] = ["delivered": 1], messageIDFormat: String = "hex", receiptIDsInOtherBase: Bool = false
+        receiptLatencyMilliseconds: Int = 50, outcomes: [String: Double] = ["delivered": 1], rules: [SimulatorRuleSection] = [],
+        messageIDFormat: String = "hex", receiptIDsInOtherBase: Bool = false
     ) {
+        self.rules = rules
         self.enabled = enabled
         self.port = port
         self.systemID = systemID
@@ -177,7 +183,7 @@ public struct SimulatorSection: Codable, Sendable, Equatable {
             systemID: try c.decode(.systemID, default: d.systemID), password: try c.decode(.password, default: d.password),
             responseLatencyMilliseconds: try c.decode(.responseLatencyMilliseconds, default: d.responseLatencyMilliseconds),
             receiptLatencyMilliseconds: try c.decode(.receiptLatencyMilliseconds, default: d.receiptLatencyMilliseconds),
-            outcomes: try c.decode(.outcomes, default: d.outcomes), messageIDFormat: try c.decode(.messageIDFormat, default: d.messageIDFormat),
+            outcomes: try c.decode(.outcomes, default: d.outcomes), rules: try c.decode(.rules, default: d.rules), messageIDFormat: try c.decode(.messageIDFormat, default: d.messageIDFormat),
             receiptIDsInOtherBase: try c.decode(.receiptIDsInOtherBase, default: d.receiptIDsInOtherBase))
     }
 
@@ -186,10 +192,16 @@ public struct SimulatorSection: Codable, Sendable, Equatable {
         guard (0...60_000).contains(responseLatencyMilliseconds), (0...3_600_000).contains(receiptLatencyMilliseconds) else {
             throw ConfigurationError("'simulator.response_latency_ms' must be 0-60000 and 'receipt_latency_ms' 0-3600000")
         }
-        let kinds: Set<String> = ["delivered", "undeliverable", "expired", "rejected"]
+        let kinds = SimulatorRuleSection.outcomeNames
         for (kind, share) in outcomes {
             guard kinds.contains(kind) else { throw ConfigurationError("'simulator.outcomes' has unknown outcome '\(kind)'; use \(kinds.sorted().joined(separator: ", "))") }
             guard share >= 0 else { throw ConfigurationError("'simulator.outcomes.\(kind)' must not be negative") }
+        }
+        for rule in rules {
+            guard kinds.contains(rule.outcome) else { throw ConfigurationError("'simulator.rules' has unknown outcome '\(rule.outcome)'; use \(kinds.sorted().joined(separator: ", "))") }
+            guard !rule.pattern.isEmpty, rule.pattern.allSatisfy({ $0.isNumber || "+*?".contains($0) }) else {
+                throw ConfigurationError("'simulator.rules' pattern '\(rule.pattern)' may only hold digits, a leading '+', '?' and '*'")
+            }
         }
         guard outcomes.values.reduce(0, +) > 0 else { throw ConfigurationError("'simulator.outcomes' must have a positive share") }
         guard ["hex", "decimal"].contains(messageIDFormat) else { throw ConfigurationError("'simulator.message_id_format' must be hex or decimal") }
@@ -332,5 +344,28 @@ public struct LoggingSection: Codable, Sendable, Equatable {
             throw ConfigurationError("'logging.level' must be trace, debug, info, notice, warning, error or critical")
         }
         guard ["text", "json"].contains(format) else { throw ConfigurationError("'logging.format' must be text or json") }
+    }
+}
+
+/// One `simulator.rules` entry: destinations matching `pattern` get `outcome`.
+public struct SimulatorRuleSection: Codable, Sendable, Equatable {
+    public var pattern: String
+    public var outcome: String
+
+    static let outcomeNames: Set<String> = [
+        "delivered", "undeliverable", "expired", "rejected", "invalid_destination", "throttled", "system_error", "no_response", "disconnect",
+    ]
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case pattern, outcome }
+
+    public init(pattern: String, outcome: String) {
+        self.pattern = pattern
+        self.outcome = outcome
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(pattern: try c.decode(String.self, forKey: .pattern), outcome: try c.decode(String.self, forKey: .outcome))
     }
 }

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import HeraldApp
+import HeraldSimulator
+import ServiceLifecycle
+import Logging
+
+/// `herald simulator`: runs the simulated carrier (an SMPP SMSC) on its own, for demos, load tests and
+/// multi-node set-ups where several gateway nodes bind to one carrier.
+struct SimulatorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulator",
+        abstract: "Run the simulated carrier (SMPP 3.4 SMSC) until SIGTERM or SIGINT.")
+
+    @Option(help: "Address to listen on (loopback by default).")
+    var host = "127.0.0.1"
+
+    @Option(help: "SMPP port (0 picks a free port and prints it).")
+    var port = 2775
+
+    @Option(name: .customLong("account"), help: "Accepted credentials SYSTEM_ID:PASSWORD (repeatable; none: accept any bind).")
+    var accounts: [String] = []
+
+    @Option(help: "Milliseconds before each submit_sm_resp.")
+    var responseLatency = 5
+
+    @Option(help: "Milliseconds between submit_sm_resp and the delivery receipt.")
+    var receiptLatency = 50
+
+    @Option(name: .customLong("outcome"), help: "Outcome share NAME=WEIGHT (repeatable), e.g. delivered=97 undeliverable=3. Names: \(SimulatedOutcome.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var outcomes: [String] = []
+
+    @Option(name: .customLong("rule"), help: "Outcome for destinations matching a pattern, PATTERN=NAME (repeatable), e.g. '+99*=invalid_destination'.")
+    var rules: [String] = []
+
+    @Option(help: "Message id format: hex or decimal.")
+    var messageIDFormat = "hex"
+
+    @Flag(help: "Quote message ids in receipt texts in the other base (hex ↔ decimal), as some SMSCs do.")
+    var receiptIDsInOtherBase = false
+
+    @Option(help: "Seed for the outcome draw (reproducible runs).")
+    var seed: UInt64?
+
+    func run() async throws {
+        var configuration = SimulatorConfiguration(host: host, port: port)
+        for account in accounts {
+            let pair = account.split(separator: ":", maxSplits: 1)
+            guard pair.count == 2, !pair[0].isEmpty else { throw ValidationError("--account must be SYSTEM_ID:PASSWORD, got '\(account)'") }
+            configuration.accounts[String(pair[0])] = String(pair[1])
+        }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0-65535") }
+        guard responseLatency >= 0, receiptLatency >= 0 else { throw ValidationError("latencies must not be negative") }
+        configuration.responseLatency = .milliseconds(responseLatency)
+        configuration.receiptLatency = .milliseconds(receiptLatency)
+        if !outcomes.isEmpty {
+            var weights: [SimulatedOutcome: Double] = [:]
+            for item in outcomes {
+                let pair = item.split(separator: "=", maxSplits: 1)
+                guard pair.count == 2, let outcome = SimulatedOutcome(rawValue: String(pair[0])), let weight = Double(pair[1]), weight >= 0 else {
+                    throw ValidationError("--outcome must be NAME=WEIGHT with a known outcome name, got '\(item)'")
+                }
+                weights[outcome] = weight
+            }
+            guard weights.values.reduce(0, +) > 0 else { throw ValidationError("--outcome weights must add up to more than 0") }
+            configuration.outcomeWeights = weights
+        }
+        for item in rules {
+            guard let split = item.lastIndex(of: "="), let outcome = SimulatedOutcome(rawValue: String(item[item.index(after: split)...])),
+                  !item[..<split].isEmpty else {
+                throw ValidationError("--rule must be PATTERN=OUTCOME with a known outcome name, got '\(item)'")
+            }
+            configuration.rules.append(SimulatorRule(pattern: String(item[..<split]), outcome: outcome))
+        }
+        guard let format = SimulatorConfiguration.MessageIDFormat(rawValue: messageIDFormat) else { throw ValidationError("--message-id-format must be hex or decimal") }
+        configuration.messageIDFormat = format
+        configuration.receiptIDsInOtherBase = receiptIDsInOtherBase
+        configuration.seed = seed
+
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        let logger = Logger(label: "herald.simulator")
+        let simulator = CarrierSimulator(configuration: configuration, logger: logger)
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: [.init(service: SimulatorService(simulator: simulator))], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        async let running: Void = group.run()
+        let listening = try await simulator.listeningPort()
+        StandardOutput.line("Herald carrier simulator listening on \(host):\(listening)")
+        try await running
+    }
+}
