@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func agreesWithLibphonenumber() throws {
-        guard PythonReference.available(for: "DifferentialTests") else { return }
+        guard try PythonReference.available(for: "DifferentialTests") else { return }
         let text = try PythonReference.output(
             ofScript: "differential_sample.py", arguments: ["--seed", String(Self.seed), "--count", String(Self.sampleSize)])
         let samples = text.split(separator: "\n").compactMap(Self.expected)

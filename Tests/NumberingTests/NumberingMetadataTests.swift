@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func generatedFilesAreUpToDate() throws {
-        guard PythonReference.available(for: "generatedFilesAreUpToDate") else { return }
+        guard try PythonReference.available(for: "generatedFilesAreUpToDate") else { return }
         let metadata = try PythonReference.run(script: "generate_metadata.py", arguments: ["--check"])
         #expect(metadata == 0, "Sources/Numbering/Metadata/EmbeddedMetadata.swift is stale: run scripts/numbering/generate_metadata.py")
         // The provider list is a Debian package that CI is not required to have.

@@ -19,7 +19,7 @@ async def main() -> None:
     parser.add_argument("--password", default="secret")
     parser.add_argument("--count", type=int, default=3)
     parser.add_argument("--expect-deliver", action="store_true")
-    parser.add_argument("--connect-timeout-ms", type=int, default=10_000)
+    parser.add_argument("--connect-timeout-ms", type=int, default=30_000)
     args = parser.parse_args()
 
     client = smpp34.Client("127.0.0.1", args.port, "py34", args.password, bind_type="TRX",

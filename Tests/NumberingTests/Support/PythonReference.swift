@@ -3,7 +3,7 @@ import Testing
 
 /// Runs the Python helper scripts in `scripts/numbering/` for the interop tests.
 ///
-/// When python3 or the `phonenumbers` package is missing the tests skip with a message, unless
+/// When python3 or the `phonenumbers` package is missing the tests are reported as skipped, unless
 /// `HERALD_REQUIRE_INTEROP=1` is set (as in CI), in which case they fail.
 enum PythonReference {
     static let repositoryRoot: URL = {
@@ -14,17 +14,17 @@ enum PythonReference {
 
     static var interopRequired: Bool { ProcessInfo.processInfo.environment["HERALD_REQUIRE_INTEROP"] == "1" }
 
-    /// Whether python3 with `phonenumbers` can be used; records an issue when it cannot but must.
-    static func available(for testName: String) -> Bool {
+    /// Whether python3 with `phonenumbers` can be used. When it cannot, records an issue if it must
+    /// (HERALD_REQUIRE_INTEROP=1) and returns false, or else cancels the test so it is reported as skipped.
+    static func available(for testName: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Bool {
         let probe = run(["python3", "-c", "import phonenumbers"])
         if probe?.status == 0 { return true }
-        let message = "\(testName): python3 with the phonenumbers package is not available; skipped."
+        let message = "\(testName): python3 with the phonenumbers package is not available"
         if interopRequired {
-            Issue.record("\(message) (HERALD_REQUIRE_INTEROP=1 requires it)")
-        } else {
-            print(message)
+            Issue.record("\(message) (HERALD_REQUIRE_INTEROP=1 requires it)", sourceLocation: sourceLocation)
+            return false
         }
-        return false
+        try Test.cancel("skipped: \(message)", sourceLocation: sourceLocation)
     }
 
     /// Runs a script from `scripts/numbering/` and returns what it wrote to `--output`.

@@ -10,7 +10,7 @@ import Testing
 struct PythonInteropTests {
     @Test func ourClientAgainstSmpp34Server() async throws {
         guard ExternalTool.pythonHasModules(["smpp34"]) else {
-            ExternalTool.skip("python3 with the smpp34 package is not available")
+            try ExternalTool.skip("python3 with the smpp34 package is not available")
             return
         }
         let peer = try LineProcess.python(script: "smpp34_server.py", ["--deliver", "mo from smpp34"])
@@ -53,14 +53,14 @@ struct PythonInteropTests {
 
     @Test func smpp34ClientAgainstOurServer() async throws {
         guard ExternalTool.pythonHasModules(["smpp34"]) else {
-            ExternalTool.skip("python3 with the smpp34 package is not available")
+            try ExternalTool.skip("python3 with the smpp34 package is not available")
             return
         }
         let handler = PushingHandler(push: "receipt for py34")
         try await withServer(handler: handler) { server, port in
             let peer = try LineProcess.python(script: "smpp34_client.py", ["\(port)", "--count", "3", "--expect-deliver"])
             defer { peer.terminate() }
-            #expect(await peer.line(startingWith: "BOUND") == "BOUND", "stderr: \(peer.stderr)")
+            #expect(await peer.line(startingWith: "BOUND") == "BOUND", "transcript: \(peer.transcript.withLock { $0 }) stderr: \(peer.stderr)")
             for i in 1...3 {
                 #expect(await peer.nextLine() == String(format: "SUBMIT_RESP 0 M%08X", i))
             }
@@ -77,7 +77,7 @@ struct PythonInteropTests {
 
     @Test func smpp34ClientWithWrongPasswordIsRefused() async throws {
         guard ExternalTool.pythonHasModules(["smpp34"]) else {
-            ExternalTool.skip("python3 with the smpp34 package is not available")
+            try ExternalTool.skip("python3 with the smpp34 package is not available")
             return
         }
         let handler = RecordingServerHandler()
@@ -96,14 +96,14 @@ struct PythonInteropTests {
 
     @Test func smpplibClientAgainstOurServer() async throws {
         guard ExternalTool.pythonHasModules(["smpplib"]) else {
-            ExternalTool.skip("python3 with the smpplib package is not available")
+            try ExternalTool.skip("python3 with the smpplib package is not available")
             return
         }
         let handler = PushingHandler(push: "receipt for smpplib")
         try await withServer(handler: handler) { _, port in
             let peer = try LineProcess.python(script: "smpplib_client.py", ["\(port)", "--expect-deliver"])
             defer { peer.terminate() }
-            #expect(await peer.line(startingWith: "BOUND") == "BOUND", "stderr: \(peer.stderr)")
+            #expect(await peer.line(startingWith: "BOUND") == "BOUND", "transcript: \(peer.transcript.withLock { $0 }) stderr: \(peer.stderr)")
             #expect(await peer.line(startingWith: "SUBMIT_RESP") == "SUBMIT_RESP 0 M00000001")
             #expect(await peer.line(startingWith: "QUERY_RESP") == "QUERY_RESP M00000001 2")
             #expect(await peer.line(startingWith: "DELIVER") == "DELIVER receipt for smpplib 1")
@@ -120,7 +120,7 @@ struct PythonInteropTests {
 
     @Test func smpplibClientWithWrongPasswordIsRefused() async throws {
         guard ExternalTool.pythonHasModules(["smpplib"]) else {
-            ExternalTool.skip("python3 with the smpplib package is not available")
+            try ExternalTool.skip("python3 with the smpplib package is not available")
             return
         }
         try await withServer(handler: RecordingServerHandler()) { _, port in

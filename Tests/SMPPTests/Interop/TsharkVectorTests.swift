@@ -17,7 +17,7 @@ struct TsharkVectorTests {
 
     @Test func tsharkDecodesOurEncoding() throws {
         guard let tshark = ExternalTool.find("tshark") else {
-            ExternalTool.skip("tshark not installed (apt-get install tshark)")
+            try ExternalTool.skip("tshark not installed (apt-get install tshark)")
             return
         }
         let port: UInt16 = 40_775

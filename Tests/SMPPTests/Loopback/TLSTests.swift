@@ -29,7 +29,7 @@ struct TLSTests {
 
     @Test func clientAndServerOverTLS() async throws {
         guard let (certificate, key) = try makeCertificate() else {
-            ExternalTool.skip("openssl CLI not available to make a test certificate")
+            try ExternalTool.skip("openssl CLI not available to make a test certificate")
             return
         }
         let handler = RecordingServerHandler()
@@ -51,7 +51,7 @@ struct TLSTests {
 
     @Test func untrustedCertificateNeverBinds() async throws {
         guard let (certificate, key) = try makeCertificate() else {
-            ExternalTool.skip("openssl CLI not available to make a test certificate")
+            try ExternalTool.skip("openssl CLI not available to make a test certificate")
             return
         }
         let handler = RecordingServerHandler()

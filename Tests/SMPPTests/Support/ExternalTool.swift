@@ -3,7 +3,7 @@ import Testing
 
 /// Runs outside tools (python3, tshark) for interop tests.
 ///
-/// When a tool is missing the test returns early with a printed note, unless
+/// When a tool is missing the test is cancelled (reported as skipped, with the reason), unless
 /// `HERALD_REQUIRE_INTEROP=1`, in which case the absence is recorded as a failure.
 enum ExternalTool {
     static var interopRequired: Bool {
@@ -20,12 +20,13 @@ enum ExternalTool {
         return nil
     }
 
-    /// Reports a missing prerequisite: a failure under HERALD_REQUIRE_INTEROP=1, else a note.
-    static func skip(_ reason: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// Reports a missing prerequisite: a failure under HERALD_REQUIRE_INTEROP=1, else cancels the
+    /// running test so it is reported as skipped rather than passed. Callers `return` afterwards.
+    static func skip(_ reason: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         if interopRequired {
             Issue.record("interop prerequisite missing: \(reason)", sourceLocation: sourceLocation)
         } else {
-            print("⚠️ skipping interop test: \(reason) (set HERALD_REQUIRE_INTEROP=1 to make this a failure)")
+            try Test.cancel("skipped: \(reason) (set HERALD_REQUIRE_INTEROP=1 to make this a failure)", sourceLocation: sourceLocation)
         }
     }
 
