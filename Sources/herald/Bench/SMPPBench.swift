@@ -3,16 +3,6 @@ import Logging
 import SMPP
 import Synchronization
 
-/// One throughput measurement.
-struct SMPPBenchResult: Sendable {
-    var messages: Int
-    var seconds: Double
-    var failures: Int
-
-    var rate: Double { seconds > 0 ? Double(messages) / seconds : 0 }
-    var formattedRate: String { String(format: "%.0f", rate) }
-}
-
 /// The measurements behind `herald bench smpp`.
 enum SMPPBench {
     /// Answers every submit_sm immediately with an increasing message id.

@@ -48,9 +48,10 @@ struct SMPPBenchCommand: AsyncParsableCommand {
             print("  window \(window): ours→ours \(ours.formattedRate) msg/s")
             var peer: SMPPBenchResult?
             if let script {
-                peer = try await SMPPBench.againstSmpp34(window: window, messages: messages, warmup: warmup, duration: duration,
-                                                        python: python, script: script, logger: logger)
-                print("  window \(window): ours→smpp34 \(peer!.formattedRate) msg/s")
+                let measured = try await SMPPBench.againstSmpp34(window: window, messages: messages, warmup: warmup, duration: duration,
+                                                                 python: python, script: script, logger: logger)
+                print("  window \(window): ours→smpp34 \(measured.formattedRate) msg/s")
+                peer = measured
             }
             rows.append((window, ours, peer))
         }
