@@ -79,7 +79,7 @@ import Testing
 
     @Test func everyRouteIsDocumentedAndEveryDocumentedRouteExists() async throws {
         try await APIHarness.with { harness in
-            let groups = HeraldAPI.standardGroups + (try harness.verificationRouteGroups())
+            let groups = HeraldAPI.standardGroups + (try harness.verificationRouteGroups()) + harness.inboundRouteGroups()
             let registered = Set(HeraldAPI.buildRouter(services: harness.services, groups: groups).routes.map { "\($0.method.rawValue) \($0.path.description)" })
             let documented = Self.documentedOperations()
             #expect(registered.count >= 8)
