@@ -181,7 +181,8 @@ final class CustomerSMPPDeliveryWorker: Sendable {
         return min(delay, .seconds(60))
     }
 
-    /// Gives up entries that waited longer than the hold time.
+    /// Gives up entries that waited longer than the hold time, and deletes finished entries as old (they
+    /// hold handset numbers, which Herald keeps no longer than it needs).
     private func sweep() async {
         let cutoff = dependencies.clock.now().adding(.zero - configuration.deliveryHold)
         do {
@@ -190,6 +191,7 @@ final class CustomerSMPPDeliveryWorker: Sendable {
                 abandoned.increment(by: count)
                 logger.warning("SMPP deliveries given up after the hold time", metadata: ["count": "\(count)"])
             }
+            _ = try await dependencies.store.purgeCustomerSMPPDeliveries(createdBefore: cutoff)
         } catch {
             logger.error("giving up old SMPP deliveries failed", metadata: ["error": "\(error)"])
         }

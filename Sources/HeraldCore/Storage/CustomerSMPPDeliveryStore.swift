@@ -10,6 +10,8 @@ public protocol CustomerSMPPDeliveryStore: Sendable {
     func saveCustomerSMPPDeliveries(_ deliveries: [CustomerSMPPDelivery]) async throws
     /// Marks pending entries created before `time` failed (held too long); returns how many.
     func abandonCustomerSMPPDeliveries(createdBefore time: Timestamp, reason: String) async throws -> Int
+    /// Deletes delivered and failed entries created before `time` (they hold handset numbers); returns how many.
+    func purgeCustomerSMPPDeliveries(createdBefore time: Timestamp) async throws -> Int
     /// Recent entries of an account, newest first (for tests and diagnostics).
     func customerSMPPDeliveries(accountID: AccountID, limit: Int) async throws -> [CustomerSMPPDelivery]
 }

@@ -52,6 +52,14 @@ extension SQLiteHeraldStore: CustomerSMPPDeliveryStore {
         }
     }
 
+    public func purgeCustomerSMPPDeliveries(createdBefore time: Timestamp) async throws -> Int {
+        try await write("deleting finished SMPP deliveries") { db in
+            try db.cachedStatement(sql: "DELETE FROM smpp_deliveries WHERE status IN ('delivered', 'failed') AND created_at < ?")
+                .execute(arguments: [time.millisecondsSince1970])
+            return db.changesCount
+        }
+    }
+
     public func customerSMPPDeliveries(accountID: AccountID, limit: Int) async throws -> [CustomerSMPPDelivery] {
         guard limit > 0 else { return [] }
         return try await read("listing SMPP deliveries") { db in

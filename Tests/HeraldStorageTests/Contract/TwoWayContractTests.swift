@@ -174,6 +174,12 @@ import Testing
             let final = try await store.customerSMPPDeliveries(accountID: acme.id, limit: 10)
             #expect(final.map(\.status) == [.failed, .delivered])
             #expect(final.first?.lastError == "held too long")
+            // Finished entries are deleted once as old; pending ones never are.
+            let waiting = CustomerSMPPDelivery(
+                id: CustomerSMPPDeliveryID.generate(at: f.at(seconds: 21), random: f.random), accountID: acme.id, content: .receipt(report), createdAt: f.at(seconds: 21))
+            try await store.enqueueCustomerSMPPDeliveries([waiting], audit: [])
+            #expect(try await store.purgeCustomerSMPPDeliveries(createdBefore: f.at(seconds: 30)) == 2)
+            #expect(try await store.customerSMPPDeliveries(accountID: acme.id, limit: 10) == [waiting])
         }
     }
 }
