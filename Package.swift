@@ -75,6 +75,7 @@ let package = Package(
             name: "HeraldCore",
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -116,6 +117,17 @@ let package = Package(
             ]
         ),
 
+        // MARK: Customer SMPP listener (accounts bind to Herald; implements two-way messaging over SMPP)
+        .target(
+            name: "HeraldCustomerSMPP",
+            dependencies: [
+                "HeraldCore", "SMPP", "SMSText",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
         // MARK: Routing engine (rules by prefix, MCC/MNC, country; implements HeraldCore's RoutePlanner)
         .target(
             name: "HeraldRouting",
@@ -132,7 +144,7 @@ let package = Package(
             name: "HeraldApp",
             dependencies: [
                 "HeraldCore", "HeraldSQLite", "HeraldHTTP", "HeraldWebhooks", "HeraldCarrierLinks", "HeraldSimulator", "HeraldRouting",
-                "Numbering", "SMPP", "SMSText",
+                "HeraldCustomerSMPP", "Numbering", "SMPP", "SMSText",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -191,7 +203,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "HeraldAppTests", dependencies: ["HeraldApp", "HeraldCore", "HeraldTestSupport"]),
+        .testTarget(name: "HeraldAppTests", dependencies: ["HeraldApp", "HeraldCore", "HeraldTestSupport", "HeraldCustomerSMPP", "SMSText"]),
+        .testTarget(
+            name: "HeraldCustomerSMPPTests",
+            dependencies: [
+                "HeraldCustomerSMPP", "HeraldApp", "HeraldCore", "HeraldSQLite", "HeraldTestSupport", "SMPP", "SMSText",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "HeraldStorageTests",
             dependencies: [

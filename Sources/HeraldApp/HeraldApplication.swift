@@ -1,6 +1,7 @@
 import Foundation
 import HeraldCarrierLinks
 import HeraldCore
+import HeraldCustomerSMPP
 import HeraldHTTP
 import HeraldRouting
 import HeraldSimulator
@@ -33,6 +34,12 @@ public final class HeraldApplication: Sendable {
     public let messages: MessageService
     public let verifications: VerificationService
     public let routing: RoutingEngine
+    /// Accounts' SMPP access, their numbers, and the messages sent to those numbers (two-way messaging).
+    public let smppAccounts: SMPPAccountService
+    public let numbers: NumberAssignmentService
+    public let inbound: InboundMessageService
+    /// The customer SMPP listener, when `customer_smpp.enabled`.
+    public let customerSMPP: CustomerSMPPListener?
     /// The account and key created on the first start, if this start created them.
     public let initialAccount: (accountID: AccountID, apiKey: String, path: String)?
     public let linkIDs: [String]
@@ -112,7 +119,7 @@ public final class HeraldApplication: Sendable {
         let messages = MessageService(
             dependencies: MessageService.Dependencies(
                 store: store, numbers: NumberingResolver(), text: SMSTextAnalyzer(maximumParts: configuration.messages.maximumParts), clock: clock,
-                random: random, guards: [AccountRateGuard(limiter: limiter)], wake: wake),
+                random: random, guards: [OptOutGuard(store: store), AccountRateGuard(limiter: limiter)], wake: wake),
             policy: policy, nodeID: nodeID)
         let accounts = AccountService(store: store, clock: clock, random: random)
         let fraudGuard = FraudGuard(configuration: FraudGuardConfiguration(), store: store, clock: clock, random: random, logger: Logger(label: "herald.fraud"))
@@ -124,6 +131,24 @@ public final class HeraldApplication: Sendable {
 
         let created = try await InitialAccount.createIfNeeded(accounts: accounts, dataDirectory: configuration.dataDirectory)
 
+        // Two-way messaging: SMPP access of accounts, their numbers, and inbound (mobile-originated) messages.
+        let smppAccounts = SMPPAccountService(
+            dependencies: SMPPAccountService.Dependencies(store: store, accounts: store, audit: store, limiter: limiter, clock: clock, random: random))
+        let numbers = NumberAssignmentService(store: store, accounts: store, resolver: NumberingResolver(), clock: clock)
+        let inbound = InboundMessageService(
+            dependencies: InboundMessageService.Dependencies(
+                store: store, accounts: store, smppAccounts: store, audit: store, numbers: numbers, clock: clock, random: random,
+                pseudonymizer: pseudonymizer),
+            logger: Logger(label: "herald.inbound"))
+        var customerSMPP: CustomerSMPPListener?
+        if configuration.customerSMPP.enabled {
+            customerSMPP = CustomerSMPPListener(
+                dependencies: CustomerSMPPListener.Dependencies(
+                    messages: messages, smppAccounts: smppAccounts, store: store, limiter: limiter, clock: clock, random: random, pseudonymizer: pseudonymizer),
+                configuration: CustomerSMPPSettingsMapper.settings(for: configuration.customerSMPP), nodeID: nodeID,
+                logger: Logger(label: "herald.customer-smpp"))
+        }
+
         let router = ConfiguredRoutePlanner(engine: routing, linkIDs: linkIDs)
         let dispatcher = Dispatcher(
             dependencies: Dispatcher.Dependencies(
@@ -131,7 +156,9 @@ public final class HeraldApplication: Sendable {
                 wake: wake, resultsWritten: resultsWritten),
             nodeID: nodeID, logger: Logger(label: "herald.dispatch"))
         let receipts = ReceiptProcessor(
-            dependencies: ReceiptProcessor.Dependencies(store: store, gateway: gateway, clock: clock, webhooks: webhookFactory, resultsWritten: resultsWritten),
+            dependencies: ReceiptProcessor.Dependencies(
+                store: store, gateway: gateway, clock: clock, webhooks: webhookFactory, resultsWritten: resultsWritten,
+                inboundHandler: { message in message.acknowledge(await inbound.receive(message)) }),
             logger: Logger(label: "herald.receipts"))
         let maintenance = MaintenanceService(
             dependencies: MaintenanceService.Dependencies(store: store, clock: clock, webhooks: webhookFactory, vault: vault),
@@ -148,19 +175,23 @@ public final class HeraldApplication: Sendable {
             nodeID: nodeID, logger: Logger(label: "herald.webhooks"))
         let verificationExpiry = VerificationExpiryService(verifications: verifications, logger: Logger(label: "herald.verify"))
         let routeReload = RouteReloadService(engine: routing, store: store, logger: Logger(label: "herald.routing"))
+        let inboundRetention = InboundRetentionService(
+            store: store, clock: clock, retention: .seconds(Int64(configuration.retention.messageBodyDays) * 86_400), logger: Logger(label: "herald.inbound"))
+        var workers: [any Service] = [receipts, gateway, dispatcher, maintenance, webhookDispatcher, verificationExpiry, routeReload, inboundRetention]
+        if let customerSMPP { workers.append(customerSMPP) }
 
         let application = HeraldApplication(
             configuration: configuration, nodeID: nodeID, store: store, gateway: gateway, simulator: simulator, accounts: accounts,
-            messages: messages, verifications: verifications, routing: routing, initialAccount: created.map { ($0.accountID, $0.apiKey, $0.path) },
-            linkIDs: linkIDs, logger: logger, webhookTransport: transport, simulatorTask: simulatorTask,
-            workers: [receipts, gateway, dispatcher, maintenance, webhookDispatcher, verificationExpiry, routeReload],
-            metrics: metrics)
+            messages: messages, verifications: verifications, routing: routing, smppAccounts: smppAccounts, numbers: numbers, inbound: inbound,
+            customerSMPP: customerSMPP, initialAccount: created.map { ($0.accountID, $0.apiKey, $0.path) },
+            linkIDs: linkIDs, logger: logger, webhookTransport: transport, simulatorTask: simulatorTask, workers: workers, metrics: metrics)
         return application
     }
 
     private init(
         configuration: HeraldConfiguration, nodeID: String, store: any GatewayStore, gateway: SMPPCarrierGateway, simulator: CarrierSimulator?,
         accounts: AccountService, messages: MessageService, verifications: VerificationService, routing: RoutingEngine,
+        smppAccounts: SMPPAccountService, numbers: NumberAssignmentService, inbound: InboundMessageService, customerSMPP: CustomerSMPPListener?,
         initialAccount: (accountID: AccountID, apiKey: String, path: String)?, linkIDs: [String], logger: Logger,
         webhookTransport: HTTPWebhookTransport, simulatorTask: Task<Void, any Error>?, workers: [any Service],
         metrics: PrometheusCollectorRegistry?
@@ -174,6 +205,10 @@ public final class HeraldApplication: Sendable {
         self.messages = messages
         self.verifications = verifications
         self.routing = routing
+        self.smppAccounts = smppAccounts
+        self.numbers = numbers
+        self.inbound = inbound
+        self.customerSMPP = customerSMPP
         self.initialAccount = initialAccount
         self.linkIDs = linkIDs
         self.logger = logger
@@ -189,7 +224,8 @@ public final class HeraldApplication: Sendable {
             metrics: { metrics?.emitToString() ?? "" },
             configuration: HTTPConfiguration(maximumBodySize: configuration.http.maximumBodyBytes))
         let router = HeraldAPI.buildRouter(
-            services: httpServices, groups: HeraldAPI.standardGroups + VerificationAPI.routeGroups(verifications: verifications))
+            services: httpServices,
+            groups: HeraldAPI.standardGroups + VerificationAPI.routeGroups(verifications: verifications) + [InboundRoutes(inbound: inbound)])
         let httpPort = self.httpPort
         let httpReady = self.httpReady
         let http = Application(
@@ -236,6 +272,12 @@ public final class HeraldApplication: Sendable {
         try? await webhookTransport.shutdown()
         try? await store.close()
         logger.info("Herald stopped", metadata: ["node": "\(nodeID)"])
+    }
+
+    /// The port of the customer SMPP listener once it listens; `nil` when it is disabled.
+    public func customerSMPPListeningPort() async throws -> Int? {
+        guard let customerSMPP else { return nil }
+        return try await customerSMPP.listeningPort()
     }
 
     /// The port the HTTP API listens on, once it does (waits up to `timeout`).

@@ -10,9 +10,11 @@ struct HeraldCommand: AsyncParsableCommand {
         subcommands: [
             AuditCommand.self,
             BenchCommand.self,
+            NumberCommand.self,
             RouteCommand.self,
             ServeCommand.self,
             SimulatorCommand.self,
+            SMPPAccountCommand.self,
         ]
     )
 }

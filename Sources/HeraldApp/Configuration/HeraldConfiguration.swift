@@ -17,11 +17,14 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
     public var webhooks: WebhooksSection
     public var retention: RetentionSection
     public var logging: LoggingSection
+    /// The SMPP listener customers bind to (off by default).
+    public var customerSMPP: CustomerSMPPSection
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case nodeID = "node_id"
         case dataDirectory = "data_directory"
         case database, http, simulator, carriers, messages, webhooks, retention, logging
+        case customerSMPP = "customer_smpp"
     }
 
     public init() {
@@ -35,6 +38,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         webhooks = WebhooksSection()
         retention = RetentionSection()
         logging = LoggingSection()
+        customerSMPP = CustomerSMPPSection()
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +55,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         webhooks = try c.decode(.webhooks, default: d.webhooks)
         retention = try c.decode(.retention, default: d.retention)
         logging = try c.decode(.logging, default: d.logging)
+        customerSMPP = try c.decode(.customerSMPP, default: d.customerSMPP)
     }
 
     /// Checks the whole configuration; the first problem is thrown with the key that causes it.
@@ -61,6 +66,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         try webhooks.validate()
         try retention.validate()
         try simulator.validate()
+        try customerSMPP.validate()
         var seen = Set<String>()
         for carrier in carriers {
             try carrier.validate()

@@ -13,10 +13,16 @@ public struct SimulatorService: Service {
     }
 
     public func run() async throws {
-        try await withGracefulShutdownHandler {
-            if let task { try await task.value } else { try await simulator.run() }
-        } onGracefulShutdown: {
-            Task { await simulator.shutdown() }
+        let simulator = self.simulator
+        try await withTaskCancellationHandler {
+            try await withGracefulShutdownHandler {
+                if let task { try await task.value } else { try await simulator.run() }
+            } onGracefulShutdown: {
+                Task { await simulator.shutdown() }
+            }
+        } onCancel: {
+            // A task started before the service (to learn the port early) is not cancelled with it.
+            task?.cancel()
         }
     }
 }

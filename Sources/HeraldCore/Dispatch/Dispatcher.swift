@@ -168,7 +168,7 @@ public final class Dispatcher: Service {
                 message.error = nil
                 message.transition(to: .submitted, at: submittedAt, detail: "\(parts.count) part(s) via \(candidate.linkID)")
                 if message.bodyPolicy == .ephemeral { dependencies.vault.remove(message.id) }
-                var effects = SideEffects(webhooks: dependencies.webhooks.webhooks(for: message, at: submittedAt))
+                var effects = dependencies.webhooks.statusEffects(for: message, at: submittedAt)
                 effects.audit.append(submitAudit(message, link: candidate.linkID, parts: parts.count, at: submittedAt))
                 return MessageUpdate(message: message, newParts: newParts, effects: effects)
             case .failed(let failure):
@@ -215,7 +215,7 @@ public final class Dispatcher: Service {
         message.transition(to: status, at: time, detail: code)
         if message.bodyPolicy == .ephemeral { dependencies.vault.remove(message.id) }
         count(status.rawValue)
-        return MessageUpdate(message: message, effects: SideEffects(webhooks: dependencies.webhooks.webhooks(for: message, at: time)))
+        return MessageUpdate(message: message, effects: dependencies.webhooks.statusEffects(for: message, at: time))
     }
 
     private func part(_ submitted: SubmittedPart, of message: Message, link: String, at time: Timestamp) -> MessagePart {

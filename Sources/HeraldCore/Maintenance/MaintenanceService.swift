@@ -70,7 +70,7 @@ public final class MaintenanceService: Service {
                     : MessageError(code: "validity_expired", description: "the validity period ended before the message could be sent")
                 message.transition(to: .expired, at: now, detail: message.error?.code)
                 if message.bodyPolicy == .ephemeral { dependencies.vault.remove(message.id) }
-                return MessageUpdate(message: message, effects: SideEffects(webhooks: dependencies.webhooks.webhooks(for: message, at: now)))
+                return MessageUpdate(message: message, effects: dependencies.webhooks.statusEffects(for: message, at: now))
             }
             let written = try await dependencies.store.saveMessageUpdates(updates)
             total += written.filter { $0 }.count

@@ -43,6 +43,8 @@ public struct Message: Sendable, Equatable, Codable {
     public var originNode: String
     /// Optimistic-concurrency version, incremented by the store on every update.
     public var version: Int
+    /// The delivery receipts asked for over SMPP (`registered_delivery`); `nil` when none (always for HTTP).
+    public var receiptRequest: ReceiptRequest?
 
     public enum Channel: String, Sendable, Codable, Equatable {
         case http

@@ -89,7 +89,7 @@ public final class ReceiptProcessor: Service {
         return try await dependencies.store.applyReceipts(records) { message, parts, receipt in
             let now = clock.now()
             guard ReceiptApplication.apply(receipt, to: &message, parts: &parts, at: now) else { return SideEffects() }
-            return SideEffects(webhooks: webhooks.webhooks(for: message, at: now))
+            return webhooks.statusEffects(for: message, at: now)
         }
     }
 

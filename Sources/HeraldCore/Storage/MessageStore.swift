@@ -123,21 +123,25 @@ public struct MessageUpdate: Sendable, Equatable {
     }
 }
 
-/// Webhooks and audit events that must be stored with a change.
+/// Webhooks, SMPP customer deliveries (receipts) and audit events that must be stored with a change.
 public struct SideEffects: Sendable, Equatable {
     public var webhooks: [WebhookDelivery]
     public var audit: [AuditEvent]
+    /// `deliver_sm` owed to SMPP customers (delivery receipts), for the customer SMPP outbox.
+    public var smppDeliveries: [CustomerSMPPDelivery]
 
-    public init(webhooks: [WebhookDelivery] = [], audit: [AuditEvent] = []) {
+    public init(webhooks: [WebhookDelivery] = [], audit: [AuditEvent] = [], smppDeliveries: [CustomerSMPPDelivery] = []) {
         self.webhooks = webhooks
         self.audit = audit
+        self.smppDeliveries = smppDeliveries
     }
 
-    public var isEmpty: Bool { webhooks.isEmpty && audit.isEmpty }
+    public var isEmpty: Bool { webhooks.isEmpty && audit.isEmpty && smppDeliveries.isEmpty }
 
     public mutating func append(_ other: SideEffects) {
         webhooks += other.webhooks
         audit += other.audit
+        smppDeliveries += other.smppDeliveries
     }
 }
 

@@ -136,6 +136,7 @@ extension SQLiteHeraldStore {
                 }
                 try Self.upsertParts(change.newParts, in: db)
                 try Self.insertWebhooks(change.effects.webhooks, in: db)
+                try CustomerSMPPDeliveryTable.insert(change.effects.smppDeliveries, in: db)
                 try AuditEventTable.append(change.effects.audit, in: db)
                 written.append(true)
             }

@@ -85,6 +85,7 @@ extension SQLiteHeraldStore {
                 try Self.upsertParts(entry.changedParts, in: db)
             }
             try Self.insertWebhooks(effects.webhooks, in: db)
+            try CustomerSMPPDeliveryTable.insert(effects.smppDeliveries, in: db)
             try AuditEventTable.append(effects.audit, in: db)
 
             // 5. Park what matched nothing; forget parked copies of what matched.

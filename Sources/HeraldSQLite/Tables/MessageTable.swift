@@ -9,10 +9,10 @@ enum MessageTable {
         id, account_id, to_number, sender, body, body_policy, status, client_reference, callback_url, valid_until, send_at, \
         created_at, updated_at, region_code, country_calling_code, mcc, mnc, number_type, encoding, part_count, channel, \
         verification_id, link_id, concatenation_reference, attempts, next_attempt_at, error_code, error_description, history, \
-        origin_node, version
+        origin_node, version, receipt_request
         """
 
-    static let insert = "INSERT INTO messages (\(columns)) VALUES (\(Array(repeating: "?", count: 31).joined(separator: ", ")))"
+    static let insert = "INSERT INTO messages (\(columns)) VALUES (\(Array(repeating: "?", count: 32).joined(separator: ", ")))"
 
     /// Writes everything that can change, when the stored version is the one read; increments the version and
     /// clears the lease. An erased body stays erased whatever the writer held in memory.
@@ -39,7 +39,7 @@ enum MessageTable {
             m.updatedAt.millisecondsSince1970, m.destination.regionCode, m.destination.countryCallingCode, m.destination.mcc, m.destination.mnc,
             m.destination.numberType, m.encoding, m.partCount, m.channel.rawValue, m.verificationID, m.linkID, m.concatenationReference,
             m.attempts, m.nextAttemptAt.millisecondsSince1970, m.error?.code, m.error?.description, history(m.history), m.originNode,
-            m.version,
+            m.version, m.receiptRequest?.rawValue,
         ]
         return StatementArguments(values)
     }
@@ -86,6 +86,7 @@ enum MessageTable {
         let history = try r.history()
         let originNode: String = try r.next()
         let version: Int = try r.next()
+        let receiptRequest: String? = try r.next()
 
         var message = Message(
             id: id, accountID: accountID, to: to, from: from, body: body, bodyPolicy: bodyPolicy, status: status,
@@ -98,6 +99,10 @@ enum MessageTable {
         message.nextAttemptAt = nextAttemptAt
         message.error = errorCode.map { MessageError(code: $0, description: errorDescription ?? "") }
         message.version = version
+        message.receiptRequest = try receiptRequest.map { text in
+            guard let value = ReceiptRequest(rawValue: text) else { throw SQLiteStoreError.corrupt("receipt request", text) }
+            return value
+        }
         return message
     }
 

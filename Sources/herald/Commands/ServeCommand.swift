@@ -34,18 +34,21 @@ struct ServeCommand: AsyncParsableCommand {
         let application = try await HeraldApplication.make(configuration: configuration, logger: logger, metrics: registry)
         async let running: Void = application.run()
         if let port = await application.httpListeningPort() {
-            Self.announce(application, port: port)
+            Self.announce(application, port: port, smppPort: try? await application.customerSMPPListeningPort())
         }
         try await running
     }
 
     /// What a new user needs to get going, printed once on standard output.
-    static func announce(_ application: HeraldApplication, port: Int) {
+    static func announce(_ application: HeraldApplication, port: Int, smppPort: Int?) {
         var lines = [
             "Herald \(HeraldVersion.current) node \(application.nodeID) is running.",
             "  HTTP API:      http://\(application.configuration.http.host):\(port)",
             "  carrier links: \(application.linkIDs.joined(separator: ", "))" + (application.simulator != nil ? " (built-in simulator)" : ""),
         ]
+        if let smppPort {
+            lines.append("  customer SMPP: \(application.configuration.customerSMPP.host):\(smppPort) (see docs/customer-smpp.md)")
+        }
         if let created = application.initialAccount {
             lines += [
                 "  First start: created account \(created.accountID) with this API key (shown once; also in \(created.path)):",

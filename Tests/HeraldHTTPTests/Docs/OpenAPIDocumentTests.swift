@@ -79,7 +79,7 @@ import Testing
 
     @Test func everyRouteIsDocumentedAndEveryDocumentedRouteExists() async throws {
         try await APIHarness.with { harness in
-            let groups = HeraldAPI.standardGroups + (try harness.verificationRouteGroups())
+            let groups = HeraldAPI.standardGroups + (try harness.verificationRouteGroups()) + harness.inboundRouteGroups()
             let registered = Set(HeraldAPI.buildRouter(services: harness.services, groups: groups).routes.map { "\($0.method.rawValue) \($0.path.description)" })
             let documented = Self.documentedOperations()
             #expect(registered.count >= 8)
@@ -117,7 +117,7 @@ import Testing
     static func collectSamples() async throws -> String {
         let collected = Samples()
         try await APIHarness.with { harness in
-            let (_, key) = try await harness.newAccount()
+            let (account, key) = try await harness.newAccount()
             try await harness.test { client in
                 let sent = try await client.request(
                     .post, "/v1/messages", key: key,
@@ -136,6 +136,26 @@ import Testing
                 collected.add("Problem", try await client.request(.post, "/v1/messages", key: key, json: "{"))
                 collected.add("Problem", try await client.request(.delete, "/v1/messages", key: key))
                 collected.add("Problem", try await client.request(.post, "/v1/messages", key: key, json: sendJSON(to: "1")))
+            }
+            // Inbound messages: a keyword message, and one whose body retention erased.
+            let random = SystemRandomSource()
+            let now = harness.clock.now()
+            let stop = InboundMessage(
+                id: InboundMessageID.generate(at: now, random: random), accountID: account.id, from: "+4915123456789", to: "72345", body: "STOP",
+                keyword: .optOut("STOP"), linkID: "sim", receivedAt: now)
+            let erased = InboundMessage(
+                id: InboundMessageID.generate(at: now.adding(seconds: 1), random: random), accountID: account.id, from: "+4915123456789",
+                to: "+4915199999999", body: nil, bodyPolicy: .erased, keyword: nil, linkID: "sim", receivedAt: now.adding(seconds: 1))
+            try await harness.store.insertInbound(stop, optOutChange: nil, effects: SideEffects())
+            try await harness.store.insertInbound(erased, optOutChange: nil, effects: SideEffects())
+            let inbound = Application(responder: HeraldAPI.buildRouter(services: harness.services, groups: harness.inboundRouteGroups()).buildResponder())
+            try await inbound.test(.router) { client in
+                collected.add("InboundMessageList", try await client.request(.get, "/v1/inbound?limit=1", key: key))
+                collected.add("InboundMessageList", try await client.request(.get, "/v1/inbound?to=72345", key: key))
+                collected.add("InboundMessage", try await client.request(.get, "/v1/inbound/\(stop.id)", key: key))
+                collected.add("InboundMessage", try await client.request(.get, "/v1/inbound/\(erased.id)", key: key))
+                collected.add("Problem", try await client.request(.get, "/v1/inbound?limit=0", key: key))
+                collected.add("Problem", try await client.request(.get, "/v1/inbound/inb_nope", key: key))
             }
         }
         return collected.json()
