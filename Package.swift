@@ -93,7 +93,7 @@ let package = Package(
         .target(
             name: "HeraldHTTP",
             dependencies: [
-                "HeraldCore",
+                "HeraldCore", "HeraldRouting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -191,7 +191,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "HeraldAppTests", dependencies: ["HeraldApp", "HeraldCore", "HeraldTestSupport"]),
+        .testTarget(name: "HeraldAppTests", dependencies: ["HeraldApp", "HeraldCore", "HeraldTestSupport", "HeraldSQLite", "HeraldSimulator"]),
         .testTarget(
             name: "HeraldStorageTests",
             dependencies: [
@@ -203,7 +203,7 @@ let package = Package(
         .testTarget(
             name: "HeraldHTTPTests",
             dependencies: [
-                "HeraldHTTP", "HeraldWebhooks", "HeraldSQLite", "HeraldCore", "HeraldTestSupport",
+                "HeraldHTTP", "HeraldWebhooks", "HeraldSQLite", "HeraldCore", "HeraldTestSupport", "HeraldRouting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
