@@ -13,9 +13,15 @@ public struct SimulatorService: Service {
     }
 
     public func run() async throws {
-        try await withGracefulShutdownHandler {
-            if let task { try await task.value } else { try await simulator.run() }
-        } onGracefulShutdown: {
+        let simulator = self.simulator
+        try await withTaskCancellationHandler {
+            try await withGracefulShutdownHandler {
+                if let task { try await task.value } else { try await simulator.run() }
+            } onGracefulShutdown: {
+                Task { await simulator.shutdown() }
+            }
+        } onCancel: {
+            // An already started simulator runs in its own task, which cancelling this one does not reach.
             Task { await simulator.shutdown() }
         }
     }
