@@ -10,7 +10,9 @@ struct HeraldCommand: AsyncParsableCommand {
         subcommands: [
             AuditCommand.self,
             BenchCommand.self,
+            OperatorCommand.self,
             RouteCommand.self,
+            RoutesCommand.self,
             ServeCommand.self,
             SimulatorCommand.self,
         ]
