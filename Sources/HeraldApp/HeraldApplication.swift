@@ -42,6 +42,11 @@ public final class HeraldApplication: Sendable {
     public let customerSMPP: CustomerSMPPListener?
     /// The account and key created on the first start, if this start created them.
     public let initialAccount: (accountID: AccountID, apiKey: String, path: String)?
+    /// The first admin and its token, if this start created them (no operator existed).
+    public let initialOperator: (operatorID: OperatorID, token: String, path: String)?
+    public let operators: OperatorService
+    public let proposals: ProposalService
+    /// The carrier links in service when the node started (operators may change them while it runs).
     public let linkIDs: [String]
 
     private let logger: Logger
@@ -73,7 +78,7 @@ public final class HeraldApplication: Sendable {
         // The built-in simulated carrier starts first so the `sim` link knows its port.
         var simulator: CarrierSimulator?
         var simulatorTask: Task<Void, any Error>?
-        var links = configuration.carriers
+        var builtInLinks: [CarrierLinkDefinition] = []
         if configuration.simulator.enabled {
             let section = configuration.simulator
             let built = CarrierSimulator(
@@ -87,16 +92,36 @@ public final class HeraldApplication: Sendable {
             simulatorTask = Task { try await built.run() }
             let port = try await built.listeningPort()
             simulator = built
-            if links.isEmpty {
-                links = [CarrierLinkConfiguration(
+            if configuration.carriers.isEmpty {
+                // Not stored: its port changes with every start. Operators can add stored links next to it.
+                builtInLinks = [CarrierLinkDefinition(
                     id: "sim", host: "127.0.0.1", port: port, systemID: section.systemID, password: section.password, binds: 2, window: 64)]
             }
             logger.info("built-in carrier simulator listening", metadata: ["port": "\(port)"])
         }
 
-        let gateway = SMPPCarrierGateway(links: links.map(CarrierLinkSettingsMapper.settings), logger: Logger(label: "herald.carrier"))
-        let linkIDs = links.map(\.id)
-        let routing = RoutingEngine(linkIDs: Set(linkIDs))
+        // Carrier links live in the database; the configuration file's links seed it on first sight.
+        let seeded = try await store.seedCarrierLinks(configuration.carriers.map(\.definition), at: clock.now()) { definition in
+            AuditEvent(
+                at: clock.now(), actor: .system("configuration"), action: "carrier_link.seed", target: "carrier_link:\(definition.id)",
+                details: ["host": "\(definition.host):\(definition.port)"])
+        }
+        if !seeded.isEmpty { logger.info("carrier links from the configuration stored", metadata: ["links": "\(seeded.joined(separator: ", "))"]) }
+        let storedLinks = try await store.carrierLinks()
+        for link in configuration.carriers {
+            if let record = storedLinks.record(link.id), record.definition != link.definition {
+                logger.warning(
+                    "the configuration's settings of a carrier link differ from the stored ones, which stay in force; change links through the admin API",
+                    metadata: ["link": "\(link.id)", "stored_revision": "\(record.revision)", "removed": "\(!record.isActive)"])
+            }
+        }
+        let builtInLinkIDs = Set(builtInLinks.map(\.id))
+        let gateway = SMPPCarrierGateway(links: builtInLinks.map(CarrierLinkSettingsMapper.settings), logger: Logger(label: "herald.carrier"))
+        let routing = RoutingEngine(linkIDs: builtInLinkIDs)
+        let linkSync = CarrierLinkSynchronizer(
+            store: store, gateway: gateway, routing: routing, builtInLinkIDs: builtInLinkIDs, logger: Logger(label: "herald.carrier"))
+        try await linkSync.refresh()
+        let linkIDs = gateway.linkIDs
         let routeSet = try await store.routeSet()
         if !routeSet.rules.isEmpty {
             do {
@@ -149,7 +174,21 @@ public final class HeraldApplication: Sendable {
                 logger: Logger(label: "herald.customer-smpp"))
         }
 
-        let router = ConfiguredRoutePlanner(engine: routing, linkIDs: linkIDs)
+        let routeReload = RouteReloadService(engine: routing, store: store, logger: Logger(label: "herald.routing"))
+        let operators = OperatorService(store: store, clock: clock, random: random)
+        let createdOperator = try await InitialOperator.createIfNeeded(operators: operators, dataDirectory: configuration.dataDirectory)
+        let proposals = ProposalService(dependencies: ProposalService.Dependencies(
+            store: store, routeValidator: RouteTableValidator(), builtInLinkIDs: builtInLinkIDs,
+            configuredRetention: configuration.retention.settings, clock: clock, random: random,
+            onApproved: { [routeReload, linkSync] proposal in
+                switch proposal.change {
+                case .replaceRoutes: _ = try? await routeReload.refresh()
+                case .addCarrierLink, .changeCarrierLink, .removeCarrierLink: linkSync.requestRefresh()
+                default: break
+                }
+            }))
+
+        let router = ConfiguredRoutePlanner(engine: routing, linkIDs: { [gateway] in gateway.linkIDs })
         let dispatcher = Dispatcher(
             dependencies: Dispatcher.Dependencies(
                 store: store, gateway: gateway, router: router, clock: clock, vault: vault, webhooks: webhookFactory, pseudonymizer: pseudonymizer,
@@ -161,7 +200,7 @@ public final class HeraldApplication: Sendable {
                 inboundHandler: { message in message.acknowledge(await inbound.receive(message)) }),
             logger: Logger(label: "herald.receipts"))
         let maintenance = MaintenanceService(
-            dependencies: MaintenanceService.Dependencies(store: store, clock: clock, webhooks: webhookFactory, vault: vault),
+            dependencies: MaintenanceService.Dependencies(store: store, clock: clock, webhooks: webhookFactory, vault: vault, retention: store),
             configuration: MaintenanceConfiguration(
                 receiptGrace: .seconds(configuration.retention.receiptGraceSeconds),
                 bodyRetention: .seconds(Int64(configuration.retention.messageBodyDays) * 86_400)),
@@ -174,16 +213,25 @@ public final class HeraldApplication: Sendable {
                 maximumAttempts: configuration.webhooks.maximumAttempts, requestTimeout: .seconds(configuration.webhooks.timeoutSeconds)),
             nodeID: nodeID, logger: Logger(label: "herald.webhooks"))
         let verificationExpiry = VerificationExpiryService(verifications: verifications, logger: Logger(label: "herald.verify"))
-        let routeReload = RouteReloadService(engine: routing, store: store, logger: Logger(label: "herald.routing"))
+        let proposalExpiry = ProposalExpiryService(proposals: proposals, logger: Logger(label: "herald.proposals"))
+        let admin = AdminServices(
+            access: OperatorAccess(operators: operators, audit: store, clock: clock), accounts: accounts,
+            administration: AccountAdministration(accounts: accounts, proposals: proposals), proposals: proposals,
+            exports: MessageExportService(store: store, clock: clock), store: store, fraudGuard: fraudGuard, routing: routing,
+            linkStatuses: { [gateway] in gateway.linkStatuses() }, builtInLinks: builtInLinks,
+            explainRoute: { [router, gateway] query in try router.dryRun(query, linkStatuses: gateway.linkStatuses()) })
         let inboundRetention = InboundRetentionService(
             store: store, clock: clock, retention: .seconds(Int64(configuration.retention.messageBodyDays) * 86_400), logger: Logger(label: "herald.inbound"))
-        var workers: [any Service] = [receipts, gateway, dispatcher, maintenance, webhookDispatcher, verificationExpiry, routeReload, inboundRetention]
+        var workers: [any Service] = [
+            receipts, gateway, linkSync, dispatcher, maintenance, webhookDispatcher, verificationExpiry, routeReload, proposalExpiry, inboundRetention,
+        ]
         if let customerSMPP { workers.append(customerSMPP) }
 
         let application = HeraldApplication(
             configuration: configuration, nodeID: nodeID, store: store, gateway: gateway, simulator: simulator, accounts: accounts,
             messages: messages, verifications: verifications, routing: routing, smppAccounts: smppAccounts, numbers: numbers, inbound: inbound,
             customerSMPP: customerSMPP, initialAccount: created.map { ($0.accountID, $0.apiKey, $0.path) },
+            initialOperator: createdOperator.map { ($0.operatorID, $0.token, $0.path) }, operators: operators, proposals: proposals, admin: admin,
             linkIDs: linkIDs, logger: logger, webhookTransport: transport, simulatorTask: simulatorTask, workers: workers, metrics: metrics)
         return application
     }
@@ -192,7 +240,9 @@ public final class HeraldApplication: Sendable {
         configuration: HeraldConfiguration, nodeID: String, store: any GatewayStore, gateway: SMPPCarrierGateway, simulator: CarrierSimulator?,
         accounts: AccountService, messages: MessageService, verifications: VerificationService, routing: RoutingEngine,
         smppAccounts: SMPPAccountService, numbers: NumberAssignmentService, inbound: InboundMessageService, customerSMPP: CustomerSMPPListener?,
-        initialAccount: (accountID: AccountID, apiKey: String, path: String)?, linkIDs: [String], logger: Logger,
+        initialAccount: (accountID: AccountID, apiKey: String, path: String)?,
+        initialOperator: (operatorID: OperatorID, token: String, path: String)?, operators: OperatorService, proposals: ProposalService,
+        admin: AdminServices, linkIDs: [String], logger: Logger,
         webhookTransport: HTTPWebhookTransport, simulatorTask: Task<Void, any Error>?, workers: [any Service],
         metrics: PrometheusCollectorRegistry?
     ) {
@@ -210,6 +260,9 @@ public final class HeraldApplication: Sendable {
         self.inbound = inbound
         self.customerSMPP = customerSMPP
         self.initialAccount = initialAccount
+        self.initialOperator = initialOperator
+        self.operators = operators
+        self.proposals = proposals
         self.linkIDs = linkIDs
         self.logger = logger
         self.webhookTransport = webhookTransport
@@ -225,7 +278,8 @@ public final class HeraldApplication: Sendable {
             configuration: HTTPConfiguration(maximumBodySize: configuration.http.maximumBodyBytes))
         let router = HeraldAPI.buildRouter(
             services: httpServices,
-            groups: HeraldAPI.standardGroups + VerificationAPI.routeGroups(verifications: verifications) + [InboundRoutes(inbound: inbound)])
+            groups: HeraldAPI.standardGroups + VerificationAPI.routeGroups(verifications: verifications) + [InboundRoutes(inbound: inbound)]
+                + AdminAPI.routeGroups(admin))
         let httpPort = self.httpPort
         let httpReady = self.httpReady
         let http = Application(

@@ -4,41 +4,99 @@ import Logging
 import SMPP
 import SMSText
 import ServiceLifecycle
+import Synchronization
 
 /// The carrier side of Herald over SMPP 3.4: keeps every configured bind up, submits messages part by
 /// part in order on one bind, classifies failures for the dispatcher, and turns deliver_sm into receipts
 /// and inbound messages for the core.
 ///
 /// Run it as a service before the dispatcher: on graceful shutdown it is stopped last, drains outstanding
-/// submissions and unbinds.
+/// submissions and unbinds. Links can be added, removed and rebound while it runs (``addLink(_:)``,
+/// ``removeLink(_:)``, ``replaceLink(_:)``) without touching the traffic of the other links.
 public final class SMPPCarrierGateway: CarrierGateway, Service {
-    private let links: [String: CarrierLink]
-    private let orderedLinks: [CarrierLink]
+    /// The links in service, by id, and their order of addition.
+    private struct Links {
+        var byID: [String: CarrierLink] = [:]
+        var order: [String] = []
+    }
+
+    private let links: Mutex<Links>
     private let logger: Logger
     private let stream: AsyncStream<CarrierEvent>
     private let continuation: AsyncStream<CarrierEvent>.Continuation
+    /// Links added while running (or before ``run()``), for ``run()`` to start.
+    private let started: AsyncStream<CarrierLink>
+    private let startContinuation: AsyncStream<CarrierLink>.Continuation
 
     public init(links: [CarrierLinkSettings], logger: Logger) {
-        self.orderedLinks = links.map { CarrierLink(settings: $0, logger: logger) }
-        self.links = Dictionary(uniqueKeysWithValues: orderedLinks.map { ($0.settings.id, $0) })
         self.logger = logger
+        self.links = Mutex(Links())
         (stream, continuation) = AsyncStream.makeStream(of: CarrierEvent.self)
+        (started, startContinuation) = AsyncStream.makeStream(of: CarrierLink.self)
+        for settings in links { addLink(settings) }
     }
 
-    public var linkIDs: [String] { orderedLinks.map(\.settings.id) }
+    /// The ids of the links in service, in the order they were added.
+    public var linkIDs: [String] { links.withLock { $0.order } }
+
+    // MARK: Changing links at runtime
+
+    /// Puts a new link into service: its binds start connecting (at once when running, else when ``run()``
+    /// starts). Returns `false`, changing nothing, when a link with this id is in service.
+    @discardableResult
+    public func addLink(_ settings: CarrierLinkSettings) -> Bool {
+        let link = CarrierLink(settings: settings, logger: logger)
+        let added = links.withLock { links -> Bool in
+            guard links.byID[settings.id] == nil else { return false }
+            links.byID[settings.id] = link
+            links.order.append(settings.id)
+            return true
+        }
+        if added {
+            startContinuation.yield(link)
+            logger.info("carrier link added", metadata: ["link": "\(settings.id)", "binds": "\(settings.binds.count)"])
+        }
+        return added
+    }
+
+    /// Takes a link out of service: new submissions no longer see it (they fail over to other links), its
+    /// outstanding submissions are drained, then its binds unbind. Other links are not touched. Returns
+    /// `false` when no such link is in service.
+    @discardableResult
+    public func removeLink(_ id: String) async -> Bool {
+        let removed = links.withLock { links -> CarrierLink? in
+            guard let link = links.byID.removeValue(forKey: id) else { return nil }
+            links.order.removeAll { $0 == id }
+            return link
+        }
+        guard let removed else { return false }
+        await withDiscardingTaskGroup { group in
+            for client in removed.clients { group.addTask { await client.shutdown() } }
+        }
+        logger.info("carrier link removed", metadata: ["link": "\(id)"])
+        return true
+    }
+
+    /// Rebinds a link with new settings: the old binds drain and unbind, then the new ones bind (submissions
+    /// in between fail over to other links). Adds the link when it is not in service.
+    public func replaceLink(_ settings: CarrierLinkSettings) async {
+        await removeLink(settings.id)
+        addLink(settings)
+    }
+
+    private var currentLinks: [CarrierLink] {
+        links.withLock { links in links.order.compactMap { links.byID[$0] } }
+    }
 
     // MARK: Lifecycle
 
-    /// Keeps every bind up until cancelled or gracefully shut down; then unbinds and finishes the event stream.
+    /// Keeps every bind up until cancelled or gracefully shut down, starting links added meanwhile; then
+    /// unbinds and finishes the event stream.
     public func run() async throws {
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
-                for link in orderedLinks {
-                    for (index, client) in link.clients.enumerated() {
-                        group.addTask { try? await client.run() }
-                        group.addTask { await self.consumeInbound(of: client, link: link) }
-                        group.addTask { await self.watchState(of: client, link: link, index: index) }
-                    }
+                for await link in started {
+                    group.addTask { await self.runLink(link) }
                 }
             }
         } onGracefulShutdown: {
@@ -47,10 +105,21 @@ public final class SMPPCarrierGateway: CarrierGateway, Service {
         continuation.finish()
     }
 
-    /// Drains outstanding requests and unbinds every bind.
-    public func shutdown() async {
+    private func runLink(_ link: CarrierLink) async {
         await withDiscardingTaskGroup { group in
-            for link in orderedLinks {
+            for (index, client) in link.clients.enumerated() {
+                group.addTask { try? await client.run() }
+                group.addTask { await self.consumeInbound(of: client, link: link) }
+                group.addTask { await self.watchState(of: client, link: link, index: index) }
+            }
+        }
+    }
+
+    /// Drains outstanding requests and unbinds every bind; links added later are not started.
+    public func shutdown() async {
+        startContinuation.finish()
+        await withDiscardingTaskGroup { group in
+            for link in currentLinks {
                 for client in link.clients { group.addTask { await client.shutdown() } }
             }
         }
@@ -60,22 +129,22 @@ public final class SMPPCarrierGateway: CarrierGateway, Service {
     public func waitUntilBound(timeout: Duration) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if orderedLinks.allSatisfy({ $0.status.isUp }) { return true }
+            if currentLinks.allSatisfy({ $0.status.isUp }) { return true }
             try? await Task.sleep(for: .milliseconds(20))
         }
-        return orderedLinks.allSatisfy { $0.status.isUp }
+        return currentLinks.allSatisfy { $0.status.isUp }
     }
 
     // MARK: CarrierGateway
 
     public func linkStatuses() -> [String: LinkStatus] {
-        links.mapValues(\.status)
+        links.withLock { $0.byID }.mapValues(\.status)
     }
 
     public func events() -> AsyncStream<CarrierEvent> { stream }
 
     public func submit(_ message: OutboundMessage, via linkID: String) async -> SubmitResult {
-        guard let link = links[linkID] else {
+        guard let link = links.withLock({ $0.byID[linkID] }) else {
             return .failed(SubmitFailure(disposition: .tryOtherLink, code: "unknown_link", detail: "no carrier link '\(linkID)' is configured"))
         }
         guard let client = link.boundTransmitter() else {

@@ -1,3 +1,5 @@
+import HeraldCore
+
 /// One carrier link: an SMPP peer Herald binds to, with its credentials, bind count and limits.
 ///
 /// ```yaml
@@ -97,6 +99,15 @@ public struct CarrierLinkConfiguration: Codable, Sendable, Equatable {
             dataCodingZero: try c.decode(.dataCodingZero, default: defaults.dataCodingZero), allowLatin1: try c.decode(.allowLatin1, default: defaults.allowLatin1),
             concatenation: try c.decode(.concatenation, default: defaults.concatenation), maximumParts: try c.decode(.maximumParts, default: defaults.maximumParts),
             receiptIDStyle: try c.decode(.receiptIDStyle, default: defaults.receiptIDStyle))
+    }
+
+    /// The link as the database stores it (the configuration's links seed the database on first sight).
+    public var definition: CarrierLinkDefinition {
+        CarrierLinkDefinition(
+            id: id, host: host, port: port, systemID: systemID, password: password, systemType: systemType, bindMode: bindMode, binds: binds,
+            window: window, tps: tps, responseTimeoutMilliseconds: responseTimeoutMilliseconds, enquireLinkSeconds: enquireLinkSeconds, tls: tls,
+            dataCodingZero: dataCodingZero, allowLatin1: allowLatin1, concatenation: concatenation, maximumParts: maximumParts,
+            receiptIDStyle: receiptIDStyle)
     }
 
     /// Checks every value; the message names the link and the key.

@@ -1,11 +1,16 @@
 import HeraldCarrierLinks
+import HeraldCore
 import NIOCore
 import SMPP
 import SMSText
 
-/// Turns the configuration file's carrier links into the SMPP adapter's settings.
+/// Turns carrier link definitions (stored, or from the configuration file) into the SMPP adapter's settings.
 enum CarrierLinkSettingsMapper {
     static func settings(for link: CarrierLinkConfiguration) -> CarrierLinkSettings {
+        settings(for: link.definition)
+    }
+
+    static func settings(for link: CarrierLinkDefinition) -> CarrierLinkSettings {
         var client = SMPPClient.Configuration(host: link.host, port: link.port, systemID: link.systemID, password: link.password, bindType: bindType(link.bindMode))
         client.systemType = link.systemType
         client.windowSize = link.window
@@ -40,7 +45,7 @@ enum CarrierLinkSettingsMapper {
         }
     }
 
-    static func encodings(_ link: CarrierLinkConfiguration) -> Set<TextEncoding> {
+    static func encodings(_ link: CarrierLinkDefinition) -> Set<TextEncoding> {
         var set: Set<TextEncoding> = [.ucs2]
         switch link.dataCodingZero {
         case "ascii": set.insert(.ia5)

@@ -21,8 +21,8 @@ public struct SimulatorService: Service {
                 Task { await simulator.shutdown() }
             }
         } onCancel: {
-            // A task started before the service (to learn the port early) is not cancelled with it.
-            task?.cancel()
+            // An already started simulator runs in its own task, which cancelling this one does not reach.
+            Task { await simulator.shutdown() }
         }
     }
 }

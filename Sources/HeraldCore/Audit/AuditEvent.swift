@@ -43,6 +43,7 @@ public struct AuditActor: Sendable, Equatable, Codable, CustomStringConvertible 
     public static func system(_ component: String) -> AuditActor { AuditActor(kind: "system", id: component) }
     public static func account(_ id: AccountID) -> AuditActor { AuditActor(kind: "account", id: id.rawValue) }
     public static func cli(_ user: String) -> AuditActor { AuditActor(kind: "cli", id: user) }
+    public static func `operator`(_ id: String) -> AuditActor { AuditActor(kind: "operator", id: id) }
 
     public var description: String { "\(kind):\(id)" }
 }

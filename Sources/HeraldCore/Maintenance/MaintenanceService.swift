@@ -2,19 +2,26 @@ import Logging
 import ServiceLifecycle
 
 /// Housekeeping: expires messages whose validity passed, erases message bodies past retention, drops
-/// idempotency records past theirs, and purges the in-memory body vault.
+/// idempotency records past theirs, and purges the in-memory body vault. Retention changes operators
+/// approve (two-person rule) apply from the next round.
 public final class MaintenanceService: Service {
     public struct Dependencies: Sendable {
         public var store: any HeraldStore
         public var clock: any HeraldClock
         public var webhooks: MessageWebhookFactory
         public var vault: EphemeralBodyVault
+        /// Retention approved by operators; when it holds settings they replace the configuration's
+        /// `bodyRetention` and `receiptGrace` from the next round on.
+        public var retention: (any RetentionStore)?
 
-        public init(store: any HeraldStore, clock: any HeraldClock, webhooks: MessageWebhookFactory, vault: EphemeralBodyVault) {
+        public init(
+            store: any HeraldStore, clock: any HeraldClock, webhooks: MessageWebhookFactory, vault: EphemeralBodyVault, retention: (any RetentionStore)? = nil
+        ) {
             self.store = store
             self.clock = clock
             self.webhooks = webhooks
             self.vault = vault
+            self.retention = retention
         }
     }
 
@@ -41,7 +48,8 @@ public final class MaintenanceService: Service {
 
     /// One round of housekeeping (exposed for tests).
     public func runOnce() async throws {
-        let expired = try await expireMessages()
+        let configuration = try await effectiveConfiguration()
+        let expired = try await expireMessages(receiptGrace: configuration.receiptGrace)
         if expired > 0 { logger.info("expired messages", metadata: ["count": "\(expired)"]) }
         let now = dependencies.clock.now()
         if let retention = configuration.bodyRetention {
@@ -55,12 +63,26 @@ public final class MaintenanceService: Service {
         dependencies.vault.purgeExpired()
     }
 
+    /// The configuration with the retention operators approved, if any.
+    public func effectiveConfiguration() async throws -> MaintenanceConfiguration {
+        var effective = configuration
+        if let approved = try await dependencies.retention?.retentionRecord() {
+            effective.bodyRetention = approved.settings.bodyRetention
+            effective.receiptGrace = approved.settings.receiptGrace
+        }
+        return effective
+    }
+
     /// Marks every message whose validity passed as expired; returns how many.
     public func expireMessages() async throws -> Int {
+        try await expireMessages(receiptGrace: try await effectiveConfiguration().receiptGrace)
+    }
+
+    private func expireMessages(receiptGrace: Duration) async throws -> Int {
         var total = 0
         while true {
             let now = dependencies.clock.now()
-            let candidates = try await dependencies.store.expirableMessages(now: now, receiptGrace: configuration.receiptGrace, limit: 500)
+            let candidates = try await dependencies.store.expirableMessages(now: now, receiptGrace: receiptGrace, limit: 500)
             if candidates.isEmpty { return total }
             let updates = candidates.map { candidate -> MessageUpdate in
                 var message = candidate

@@ -20,12 +20,15 @@ public struct HeraldRequestContext: RequestContext {
     public var clientAddress: String?
     /// The account whose API key authenticated this request; `nil` on public routes.
     public var account: Account?
+    /// The operator whose token authenticated this admin request (set by ``OperatorAuthenticationMiddleware``).
+    public var signedInOperator: Operator?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
         requestID = ""
         clientAddress = source.channel.remoteAddress?.ipAddress
         account = nil
+        signedInOperator = nil
     }
 
     /// Upper bound for Hummingbird's own body decoding; Herald's handlers apply
@@ -34,6 +37,14 @@ public struct HeraldRequestContext: RequestContext {
 
     public var requestDecoder: JSONDecoder { HeraldJSON.decoder() }
     public var responseEncoder: JSONEncoder { HeraldJSON.encoder() }
+
+    /// The authenticated operator; throws an internal error when an admin route forgot its middleware.
+    public func requireOperator() throws -> Operator {
+        guard let signedInOperator else {
+            throw HeraldError(.internal, code: "internal_error", "admin route is missing operator authentication middleware")
+        }
+        return signedInOperator
+    }
 
     /// The authenticated account; throws an internal error when a route forgot its authentication
     /// middleware (a programming error, never the caller's).

@@ -4,8 +4,8 @@ import ServiceLifecycle
 import Synchronization
 
 /// Keeps a ``RoutingEngine`` in step with a ``RouteStore``: polls the routes version and reloads the rules
-/// when it changes. A version whose rules fail validation is reported once and skipped; the engine keeps
-/// its previous table until a valid version arrives.
+/// when it changes. A version whose rules fail validation is reported once and skipped (until the engine's
+/// links change); the engine keeps its previous table until a valid version arrives.
 ///
 /// ```swift
 /// let reloader = RouteReloadService(engine: engine, store: store, interval: .seconds(5), logger: logger)
@@ -27,7 +27,8 @@ public final class RouteReloadService: Service {
     private let store: any RouteStore
     private let interval: Duration
     private let logger: Logger
-    private let refusedVersion = Mutex<Int64?>(nil)
+    /// The version last refused, and the links it was checked against (a later link change may make it valid).
+    private let refused = Mutex<(version: Int64, linkIDs: Set<String>?)?>(nil)
 
     public init(engine: RoutingEngine, store: any RouteStore, interval: Duration = .seconds(5), logger: Logger) {
         self.engine = engine
@@ -42,15 +43,18 @@ public final class RouteReloadService: Service {
     @discardableResult
     public func refresh() async throws -> Outcome {
         let version = try await store.routesVersion()
-        if version == engine.table.version || version == refusedVersion.withLock({ $0 }) { return .unchanged }
+        let linkIDs = engine.linkIDs
+        if version == engine.table.version || refused.withLock({ $0.map { $0.version == version && $0.linkIDs == linkIDs } ?? false }) {
+            return .unchanged
+        }
         let routes = try await store.routeSet()
         do {
             let table = try engine.reload(rules: routes.rules, version: routes.version)
-            refusedVersion.withLock { $0 = nil }
+            refused.withLock { $0 = nil }
             logger.info("routes reloaded", metadata: ["version": "\(routes.version)", "rules": "\(table.ruleCount)"])
             return .reloaded(version: routes.version)
         } catch {
-            refusedVersion.withLock { $0 = routes.version }
+            refused.withLock { $0 = (routes.version, linkIDs) }
             logger.error(
                 "routes not reloaded: the stored rules are invalid; the previous routes stay in force",
                 metadata: ["version": "\(routes.version)", "in_force": "\(engine.table.version)", "error": "\(error.message)"])

@@ -20,18 +20,25 @@ public final class RoutingEngine: RoutePlanner {
     private struct State {
         var table: RouteTable
         var lastReloadError: RouteTableError?
+        var linkIDs: Set<String>?
     }
 
-    /// The carrier links reloaded rules are checked against; nil to skip that check.
-    public let linkIDs: Set<String>?
     private let state: Mutex<State>
 
     /// - Parameters:
     ///   - table: The table to start with (``RouteTable/empty`` routes nothing until the first reload).
     ///   - linkIDs: The configured carrier links, checked on every ``reload(rules:version:)``.
     public init(table: RouteTable = .empty, linkIDs: Set<String>?) {
-        self.linkIDs = linkIDs
-        self.state = Mutex(State(table: table))
+        self.state = Mutex(State(table: table, linkIDs: linkIDs))
+    }
+
+    /// The carrier links reloaded rules are checked against; nil to skip that check.
+    public var linkIDs: Set<String>? { state.withLock { $0.linkIDs } }
+
+    /// Changes the links later reloads are checked against (carrier links added or removed at runtime).
+    /// The table in force is kept: a removed link it names is skipped as down by the dispatcher.
+    public func updateLinkIDs(_ linkIDs: Set<String>?) {
+        state.withLock { $0.linkIDs = linkIDs }
     }
 
     /// The table in force.
@@ -62,7 +69,7 @@ public final class RoutingEngine: RoutePlanner {
     public func reload(rules: [RouteRule], version: Int64) throws(RouteTableError) -> RouteTable {
         let table: RouteTable
         do {
-            table = try RouteTable(rules: rules, linkIDs: linkIDs, version: version)
+            table = try RouteTable(rules: rules, linkIDs: self.linkIDs, version: version)
         } catch {
             state.withLock { $0.lastReloadError = error }
             throw error

@@ -20,22 +20,28 @@ extension SQLiteHeraldStore: RouteStore {
         var seen = Set<String>()
         for rule in rules where !seen.insert(rule.id).inserted { throw HeraldError.duplicateRouteRuleID(rule.id) }
         return try await write("replacing the route rules") { db in
-            let (version, _) = try Self.routeState(db)
-            if let expectedVersion, expectedVersion != version {
-                throw HeraldError.routesVersionConflict(expected: expectedVersion, actual: version)
-            }
-            try db.execute(sql: "DELETE FROM route_rule_links")
-            try db.execute(sql: "DELETE FROM route_rules")
-            try RouteRuleTable.insert(rules, in: db)
-            let next = version + 1
-            try db.cachedStatement(sql: "UPDATE route_state SET version = ?, updated_at = ? WHERE id = 1")
-                .execute(arguments: [next, time.millisecondsSince1970])
+            let next = try Self.replaceRoutes(rules, expectedVersion: expectedVersion, at: time, in: db)
             try AuditEventTable.append(audit, in: db)
             return next
         }
     }
 
-    private static func routeState(_ db: Database) throws -> (version: Int64, updatedAt: Timestamp?) {
+    /// The replacement inside a caller's transaction (also used when an approved proposal is applied).
+    static func replaceRoutes(_ rules: [RouteRule], expectedVersion: Int64?, at time: Timestamp, in db: Database) throws -> Int64 {
+        let (version, _) = try routeState(db)
+        if let expectedVersion, expectedVersion != version {
+            throw HeraldError.routesVersionConflict(expected: expectedVersion, actual: version)
+        }
+        try db.execute(sql: "DELETE FROM route_rule_links")
+        try db.execute(sql: "DELETE FROM route_rules")
+        try RouteRuleTable.insert(rules, in: db)
+        let next = version + 1
+        try db.cachedStatement(sql: "UPDATE route_state SET version = ?, updated_at = ? WHERE id = 1")
+            .execute(arguments: [next, time.millisecondsSince1970])
+        return next
+    }
+
+    static func routeState(_ db: Database) throws -> (version: Int64, updatedAt: Timestamp?) {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT version, updated_at FROM route_state WHERE id = 1")) else {
             throw SQLiteStoreError.corrupt("routes version", "missing row")
         }

@@ -11,6 +11,7 @@ enum SQLiteSchema {
         migrator.registerMigration(SQLiteRouteSchema.migrationIdentifier, migrate: SQLiteRouteSchema.createRouteTables)
         migrator.registerMigration(SQLiteVerificationSchema.migrationIdentifier, migrate: SQLiteVerificationSchema.create)
         migrator.registerMigration(SQLiteTwoWaySchema.migrationIdentifier, migrate: SQLiteTwoWaySchema.create)
+        migrator.registerMigration(SQLiteAdministrationSchema.migrationIdentifier, migrate: SQLiteAdministrationSchema.create)
         return migrator
     }
 

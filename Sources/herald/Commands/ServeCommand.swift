@@ -58,6 +58,14 @@ struct ServeCommand: AsyncParsableCommand {
                 "      -H 'Content-Type: application/json' -d '{\"to\": \"+4915123456789\", \"body\": \"Hello from Herald\"}'",
             ]
         }
+        if let created = application.initialOperator {
+            lines += [
+                "  First start: created operator \(created.operatorID) (admin) with this token (shown once; also in \(created.path)):",
+                "    \(created.token)",
+                "  Admin API: curl -s -H 'Authorization: Bearer \(created.token)' http://\(application.configuration.http.host):\(port)/v1/admin/operators",
+                "  The two-person rule needs a second admin: create one, then delete \(created.path) (see docs/oversight.md).",
+            ]
+        }
         StandardOutput.line(lines.joined(separator: "\n"))
     }
 }

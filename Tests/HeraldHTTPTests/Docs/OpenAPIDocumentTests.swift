@@ -55,8 +55,8 @@ import Testing
     static func codesInSource() throws -> Set<String> {
         var codes = Set(HTTPProblem.httpLayerCodes)
         codes.insert(HeraldError.notFound("x").code)
-        // Codes the ports' contracts name (MessageTextAnalyzer, NumberResolver); their adapters live elsewhere.
-        codes.formUnion(["body_empty", "body_too_long", "invalid_destination"])
+        // Codes the ports' contracts name (MessageTextAnalyzer, NumberResolver, RouteRulesValidator); their adapters live elsewhere.
+        codes.formUnion(["body_empty", "body_too_long", "invalid_destination", "invalid_routes"])
         let patterns = [
             #"HeraldError\.invalid\(\s*"([a-z_]+)""#,
             #"HeraldError\(\s*\.(?:invalidInput|unauthenticated|forbidden|notFound|conflict|rateLimited|policyBlocked),\s*code:\s*"([a-z_]+)""#,
@@ -79,7 +79,7 @@ import Testing
 
     @Test func everyRouteIsDocumentedAndEveryDocumentedRouteExists() async throws {
         try await APIHarness.with { harness in
-            let groups = HeraldAPI.standardGroups + (try harness.verificationRouteGroups()) + harness.inboundRouteGroups()
+            let groups = HeraldAPI.standardGroups + (try harness.verificationRouteGroups()) + harness.inboundRouteGroups() + harness.adminRouteGroups()
             let registered = Set(HeraldAPI.buildRouter(services: harness.services, groups: groups).routes.map { "\($0.method.rawValue) \($0.path.description)" })
             let documented = Self.documentedOperations()
             #expect(registered.count >= 8)
@@ -166,6 +166,11 @@ import Testing
 
         func add(_ schema: String, _ response: TestResponse) {
             values.withLock { $0[schema, default: []].append(response.text) }
+        }
+
+        /// JSON texts that are not whole answers (the lines of a JSON Lines download).
+        func addRaw(_ schema: String, _ texts: [String]) {
+            values.withLock { $0[schema, default: []] += texts }
         }
 
         func json() -> String {

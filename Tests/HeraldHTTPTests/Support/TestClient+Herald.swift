@@ -5,14 +5,15 @@ import Testing
 
 /// Request shortcuts for API tests.
 extension TestClientProtocol {
+    /// `json` is sent with `Content-Type: application/json`; `body` as is, with the `headers` given.
     func request(
-        _ method: HTTPRequest.Method, _ uri: String, key: String? = nil, json: String? = nil, headers: [String: String] = [:]
+        _ method: HTTPRequest.Method, _ uri: String, key: String? = nil, json: String? = nil, headers: [String: String] = [:], body: String? = nil
     ) async throws -> TestResponse {
         var fields = HTTPFields()
         if let key { fields[.authorization] = "Bearer \(key)" }
         if json != nil { fields[.contentType] = "application/json" }
         for (name, value) in headers { fields[HTTPFields.Element.Name(name)!] = value }
-        return try await executeRequest(uri: uri, method: method, headers: fields, body: json.map { ByteBuffer(string: $0) })
+        return try await executeRequest(uri: uri, method: method, headers: fields, body: (json ?? body).map { ByteBuffer(string: $0) })
     }
 }
 
