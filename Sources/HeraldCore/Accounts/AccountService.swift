@@ -51,6 +51,21 @@ public struct AccountService: Sendable {
         guard revoked else { throw HeraldError.notFound("API key \(id)") }
     }
 
+    /// Sets (or clears, with `nil`) the account's default webhook URL; audited.
+    public func setWebhookURL(_ url: String?, accountID: AccountID, actor: AuditActor) async throws -> Account {
+        if let url, !WebhookURLValidation.isAcceptable(url) {
+            throw HeraldError.invalid(
+                "invalid_webhook_url", "'webhook_url' must be an http or https URL of at most \(WebhookURLValidation.defaultMaximumLength) characters, or null",
+                field: "webhook_url")
+        }
+        guard var account = try await store.account(accountID) else { throw HeraldError.notFound("account \(accountID)") }
+        account.webhookURL = url
+        try await store.updateAccount(account, audit: [
+            AuditEvent(at: clock.now(), actor: actor, action: "account.set_webhook_url", target: accountID.rawValue, details: ["webhook_url": url ?? ""]),
+        ])
+        return account
+    }
+
     /// The account a presented API key belongs to; throws `unauthenticated` for unknown, malformed or
     /// revoked keys (one error for all, so a caller learns nothing about which).
     public func authenticate(presentedKey text: String) async throws -> Account {
