@@ -212,6 +212,21 @@ let package = Package(
             ],
             exclude: ["Python"]
         ),
+        // The real application and simulator on 127.0.0.1, driven over HTTP; also spawns the built `herald`.
+        .testTarget(
+            name: "HeraldEndToEndTests",
+            dependencies: [
+                "HeraldApp", "HeraldCore", "HeraldSimulator", "HeraldSQLite", "HeraldRouting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "HeraldVerificationTests",
             dependencies: [
