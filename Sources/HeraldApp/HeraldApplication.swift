@@ -36,6 +36,8 @@ public final class HeraldApplication: Sendable {
     /// The account and key created on the first start, if this start created them.
     public let initialAccount: (accountID: AccountID, apiKey: String, path: String)?
     public let linkIDs: [String]
+    /// How the dispatcher routes: the routing engine's rules, or (with no rules) every link that can transmit.
+    public let routePlanner: ConfiguredRoutePlanner
 
     private let logger: Logger
     private let services: [any Service]
@@ -89,7 +91,9 @@ public final class HeraldApplication: Sendable {
 
         let gateway = SMPPCarrierGateway(links: links.map(CarrierLinkSettingsMapper.settings), logger: Logger(label: "herald.carrier"))
         let linkIDs = links.map(\.id)
-        let routing = RoutingEngine(linkIDs: Set(linkIDs))
+        // Receiver-only links bring receipts and inbound messages; traffic is never routed to them.
+        let transmittingLinkIDs = links.filter { $0.bindMode != "receiver" }.map(\.id)
+        let routing = RoutingEngine(linkIDs: Set(transmittingLinkIDs))
         let routeSet = try await store.routeSet()
         if !routeSet.rules.isEmpty {
             do {
@@ -124,7 +128,7 @@ public final class HeraldApplication: Sendable {
 
         let created = try await InitialAccount.createIfNeeded(accounts: accounts, dataDirectory: configuration.dataDirectory)
 
-        let router = ConfiguredRoutePlanner(engine: routing, linkIDs: linkIDs)
+        let router = ConfiguredRoutePlanner(engine: routing, linkIDs: transmittingLinkIDs)
         let dispatcher = Dispatcher(
             dependencies: Dispatcher.Dependencies(
                 store: store, gateway: gateway, router: router, clock: clock, vault: vault, webhooks: webhookFactory, pseudonymizer: pseudonymizer,
@@ -152,7 +156,7 @@ public final class HeraldApplication: Sendable {
         let application = HeraldApplication(
             configuration: configuration, nodeID: nodeID, store: store, gateway: gateway, simulator: simulator, accounts: accounts,
             messages: messages, verifications: verifications, routing: routing, initialAccount: created.map { ($0.accountID, $0.apiKey, $0.path) },
-            linkIDs: linkIDs, logger: logger, webhookTransport: transport, simulatorTask: simulatorTask,
+            linkIDs: linkIDs, routePlanner: router, logger: logger, webhookTransport: transport, simulatorTask: simulatorTask,
             workers: [receipts, gateway, dispatcher, maintenance, webhookDispatcher, verificationExpiry, routeReload],
             metrics: metrics)
         return application
@@ -161,7 +165,7 @@ public final class HeraldApplication: Sendable {
     private init(
         configuration: HeraldConfiguration, nodeID: String, store: any GatewayStore, gateway: SMPPCarrierGateway, simulator: CarrierSimulator?,
         accounts: AccountService, messages: MessageService, verifications: VerificationService, routing: RoutingEngine,
-        initialAccount: (accountID: AccountID, apiKey: String, path: String)?, linkIDs: [String], logger: Logger,
+        initialAccount: (accountID: AccountID, apiKey: String, path: String)?, linkIDs: [String], routePlanner: ConfiguredRoutePlanner, logger: Logger,
         webhookTransport: HTTPWebhookTransport, simulatorTask: Task<Void, any Error>?, workers: [any Service],
         metrics: PrometheusCollectorRegistry?
     ) {
@@ -176,17 +180,30 @@ public final class HeraldApplication: Sendable {
         self.routing = routing
         self.initialAccount = initialAccount
         self.linkIDs = linkIDs
+        self.routePlanner = routePlanner
+        let transmittingLinkIDs = Set(routePlanner.fallback.linkIDs)
         self.logger = logger
         self.webhookTransport = webhookTransport
         self.simulatorTask = simulatorTask
 
+        let linkGauges = metrics.map { LinkHealthGauges(registry: $0, linkIDs: linkIDs) }
         let httpServices = HTTPServices(
             accounts: accounts, messages: messages,
             readiness: { [store, gateway] in
-                let reachable = (try? await store.accounts()) != nil
-                return .standard(storeReachable: reachable, carrierLinks: gateway.linkStatuses())
+                // One primary-key read proves the store answers (the id names no account).
+                let reachable: Bool
+                do {
+                    _ = try await store.account(Self.readinessProbeAccount)
+                    reachable = true
+                } catch {
+                    reachable = false
+                }
+                return .standard(storeReachable: reachable, carrierLinks: gateway.linkStatuses(), transmitting: transmittingLinkIDs)
             },
-            metrics: { metrics?.emitToString() ?? "" },
+            metrics: { [gateway] in
+                linkGauges?.update(gateway.linkStatuses(), transmitting: transmittingLinkIDs)
+                return metrics?.emitToString() ?? ""
+            },
             configuration: HTTPConfiguration(maximumBodySize: configuration.http.maximumBodyBytes))
         let router = HeraldAPI.buildRouter(
             services: httpServices, groups: HeraldAPI.standardGroups + VerificationAPI.routeGroups(verifications: verifications))
@@ -206,6 +223,9 @@ public final class HeraldApplication: Sendable {
         services.append(http)
         self.services = services
     }
+
+    /// The id the readiness probe looks up: well-formed, never issued (all zero).
+    static let readinessProbeAccount = AccountID(unchecked: "acc_00000000000000000000000000")
 
     static func outcomeWeights(_ outcomes: [String: Double]) -> [SimulatedOutcome: Double] {
         var weights: [SimulatedOutcome: Double] = [:]
