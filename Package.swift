@@ -191,7 +191,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "HeraldAppTests", dependencies: ["HeraldApp", "HeraldCore", "HeraldTestSupport"]),
+        .testTarget(
+            name: "HeraldAppTests",
+            dependencies: ["HeraldApp", "HeraldCore", "HeraldTestSupport", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(
             name: "HeraldStorageTests",
             dependencies: [

@@ -8,6 +8,7 @@ import HeraldWebhooks
 import Hummingbird
 import Logging
 import NIOCore
+import Numbering
 import Prometheus
 import ServiceLifecycle
 import Synchronization
@@ -113,17 +114,23 @@ public final class HeraldApplication: Sendable {
             defaultValidity: .seconds(configuration.messages.defaultValiditySeconds),
             maximumValidity: .seconds(configuration.messages.maximumValiditySeconds),
             defaultSender: configuration.messages.defaultSender, maximumBatchSize: configuration.messages.maximumBatchSize)
+        let numbers = NumberingResolver(networks: NetworkResolver(portability: try PortabilityFileLoader.load(configuration.portabilityFile, logger: logger)))
         let messages = MessageService(
             dependencies: MessageService.Dependencies(
-                store: store, numbers: NumberingResolver(), text: SMSTextAnalyzer(maximumParts: configuration.messages.maximumParts), clock: clock,
+                store: store, numbers: numbers, text: SMSTextAnalyzer(maximumParts: configuration.messages.maximumParts), clock: clock,
                 random: random, guards: [AccountRateGuard(limiter: limiter)], wake: wake),
             policy: policy, nodeID: nodeID)
-        let accounts = AccountService(store: store, clock: clock, random: random)
-        let fraudGuard = FraudGuard(configuration: FraudGuardConfiguration(), store: store, clock: clock, random: random, logger: Logger(label: "herald.fraud"))
+        let accountDefaults = configuration.verification.rateLimits.account.rateLimit
+        let accounts = AccountService(
+            store: store, clock: clock, random: random,
+            defaultLimits: AccountLimits(verificationsPerSecond: accountDefaults.refillPerSecond, verificationBurst: accountDefaults.capacity))
+        let fraudGuard = FraudGuard(
+            configuration: configuration.fraudGuard.configuration, store: store, clock: clock, random: random, logger: Logger(label: "herald.fraud"))
         let verifications = try VerificationService(
             dependencies: VerificationService.Dependencies(
                 store: store, messages: messages, vault: vault, rateLimiter: limiter, fraudGuard: fraudGuard, clock: clock, random: random,
                 pseudonymizer: pseudonymizer),
+            policy: configuration.verification.policy, rateLimits: configuration.verification.rateLimits.rateLimits,
             codeKey: secrets.verificationKeyBytes, logger: Logger(label: "herald.verify"))
 
         let created = try await InitialAccount.createIfNeeded(accounts: accounts, dataDirectory: configuration.dataDirectory)

@@ -17,11 +17,18 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
     public var webhooks: WebhooksSection
     public var retention: RetentionSection
     public var logging: LoggingSection
+    public var verification: VerificationSection
+    public var fraudGuard: FraudGuardSection
+    /// A number-portability CSV (`e164,mcc,mnc[,name]`, see docs/numbering.md) loaded at start: ported
+    /// numbers resolve (and route) to the network they moved to.
+    public var portabilityFile: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case nodeID = "node_id"
         case dataDirectory = "data_directory"
-        case database, http, simulator, carriers, messages, webhooks, retention, logging
+        case database, http, simulator, carriers, messages, webhooks, retention, logging, verification
+        case fraudGuard = "fraud_guard"
+        case portabilityFile = "portability_file"
     }
 
     public init() {
@@ -35,6 +42,9 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         webhooks = WebhooksSection()
         retention = RetentionSection()
         logging = LoggingSection()
+        verification = VerificationSection()
+        fraudGuard = FraudGuardSection()
+        portabilityFile = nil
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +61,9 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         webhooks = try c.decode(.webhooks, default: d.webhooks)
         retention = try c.decode(.retention, default: d.retention)
         logging = try c.decode(.logging, default: d.logging)
+        verification = try c.decode(.verification, default: d.verification)
+        fraudGuard = try c.decode(.fraudGuard, default: d.fraudGuard)
+        portabilityFile = try c.decodeIfPresent(String.self, forKey: .portabilityFile)
     }
 
     /// Checks the whole configuration; the first problem is thrown with the key that causes it.
@@ -61,6 +74,9 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         try webhooks.validate()
         try retention.validate()
         try simulator.validate()
+        try verification.validate()
+        try fraudGuard.validate()
+        if let portabilityFile, portabilityFile.isEmpty { throw ConfigurationError("'portability_file' must be a file path (or be left out)") }
         var seen = Set<String>()
         for carrier in carriers {
             try carrier.validate()
