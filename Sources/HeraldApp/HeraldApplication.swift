@@ -52,9 +52,13 @@ public final class HeraldApplication: Sendable {
     /// Opens the store (migrating it), creates the first account on an empty database, starts the built-in
     /// simulator when enabled (so its port is known), and wires every service. Nothing listens for HTTP
     /// until ``run()``.
+    ///
+    /// - Parameter instrumentGateway: wraps the carrier gateway the dispatcher submits through (benchmarks
+    ///   pass a ``SubmitTimeRecorder``); receipts still come from the gateway itself.
     public static func make(
         configuration: HeraldConfiguration, logger: Logger, metrics: PrometheusCollectorRegistry? = nil,
-        clock: any HeraldClock = SystemClock(), random: any RandomSource = SystemRandomSource()
+        clock: any HeraldClock = SystemClock(), random: any RandomSource = SystemRandomSource(),
+        instrumentGateway: (@Sendable (any CarrierGateway) -> any CarrierGateway)? = nil
     ) async throws -> HeraldApplication {
         try configuration.validate()
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
@@ -138,7 +142,7 @@ public final class HeraldApplication: Sendable {
         let router = ConfiguredRoutePlanner(engine: routing, linkIDs: transmittingLinkIDs)
         let dispatcher = Dispatcher(
             dependencies: Dispatcher.Dependencies(
-                store: store, gateway: gateway, router: router, clock: clock, vault: vault, webhooks: webhookFactory, pseudonymizer: pseudonymizer,
+                store: store, gateway: instrumentGateway?(gateway) ?? gateway, router: router, clock: clock, vault: vault, webhooks: webhookFactory, pseudonymizer: pseudonymizer,
                 wake: wake, resultsWritten: resultsWritten),
             nodeID: nodeID, logger: Logger(label: "herald.dispatch"))
         let receipts = ReceiptProcessor(
