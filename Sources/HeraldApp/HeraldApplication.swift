@@ -9,6 +9,7 @@ import HeraldWebhooks
 import Hummingbird
 import Logging
 import NIOCore
+import Numbering
 import Prometheus
 import ServiceLifecycle
 import Synchronization
@@ -48,6 +49,8 @@ public final class HeraldApplication: Sendable {
     public let proposals: ProposalService
     /// The carrier links in service when the node started (operators may change them while it runs).
     public let linkIDs: [String]
+    /// How the dispatcher routes: the routing engine's rules, or (with no rules) every link that can transmit.
+    public let routePlanner: ConfiguredRoutePlanner
 
     private let logger: Logger
     private let services: [any Service]
@@ -61,9 +64,13 @@ public final class HeraldApplication: Sendable {
     /// Opens the store (migrating it), creates the first account on an empty database, starts the built-in
     /// simulator when enabled (so its port is known), and wires every service. Nothing listens for HTTP
     /// until ``run()``.
+    ///
+    /// - Parameter instrumentGateway: wraps the carrier gateway the dispatcher submits through (benchmarks
+    ///   pass a ``SubmitTimeRecorder``); receipts still come from the gateway itself.
     public static func make(
         configuration: HeraldConfiguration, logger: Logger, metrics: PrometheusCollectorRegistry? = nil,
-        clock: any HeraldClock = SystemClock(), random: any RandomSource = SystemRandomSource()
+        clock: any HeraldClock = SystemClock(), random: any RandomSource = SystemRandomSource(),
+        instrumentGateway: (@Sendable (any CarrierGateway) -> any CarrierGateway)? = nil
     ) async throws -> HeraldApplication {
         try configuration.validate()
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
@@ -117,9 +124,9 @@ public final class HeraldApplication: Sendable {
         }
         let builtInLinkIDs = Set(builtInLinks.map(\.id))
         let gateway = SMPPCarrierGateway(links: builtInLinks.map(CarrierLinkSettingsMapper.settings), logger: Logger(label: "herald.carrier"))
-        let routing = RoutingEngine(linkIDs: builtInLinkIDs)
-        let linkSync = CarrierLinkSynchronizer(
-            store: store, gateway: gateway, routing: routing, builtInLinkIDs: builtInLinkIDs, logger: Logger(label: "herald.carrier"))
+        // Rules may only name links that can transmit; receiver-only links bring receipts and inbound messages.
+        let routing = RoutingEngine(linkIDs: Set(gateway.transmittingLinkIDs))
+        let linkSync = CarrierLinkSynchronizer(store: store, gateway: gateway, routing: routing, logger: Logger(label: "herald.carrier"))
         try await linkSync.refresh()
         let linkIDs = gateway.linkIDs
         let routeSet = try await store.routeSet()
@@ -141,17 +148,24 @@ public final class HeraldApplication: Sendable {
             defaultValidity: .seconds(configuration.messages.defaultValiditySeconds),
             maximumValidity: .seconds(configuration.messages.maximumValiditySeconds),
             defaultSender: configuration.messages.defaultSender, maximumBatchSize: configuration.messages.maximumBatchSize)
+        let numberResolver = NumberingResolver(
+            networks: NetworkResolver(portability: try PortabilityFileLoader.load(configuration.portabilityFile, logger: logger)))
         let messages = MessageService(
             dependencies: MessageService.Dependencies(
-                store: store, numbers: NumberingResolver(), text: SMSTextAnalyzer(maximumParts: configuration.messages.maximumParts), clock: clock,
+                store: store, numbers: numberResolver, text: SMSTextAnalyzer(maximumParts: configuration.messages.maximumParts), clock: clock,
                 random: random, guards: [OptOutGuard(store: store), AccountRateGuard(limiter: limiter)], wake: wake),
             policy: policy, nodeID: nodeID)
-        let accounts = AccountService(store: store, clock: clock, random: random)
-        let fraudGuard = FraudGuard(configuration: FraudGuardConfiguration(), store: store, clock: clock, random: random, logger: Logger(label: "herald.fraud"))
+        let accountDefaults = configuration.verification.rateLimits.account.rateLimit
+        let accounts = AccountService(
+            store: store, clock: clock, random: random,
+            defaultLimits: AccountLimits(verificationsPerSecond: accountDefaults.refillPerSecond, verificationBurst: accountDefaults.capacity))
+        let fraudGuard = FraudGuard(
+            configuration: configuration.fraudGuard.configuration, store: store, clock: clock, random: random, logger: Logger(label: "herald.fraud"))
         let verifications = try VerificationService(
             dependencies: VerificationService.Dependencies(
                 store: store, messages: messages, vault: vault, rateLimiter: limiter, fraudGuard: fraudGuard, clock: clock, random: random,
                 pseudonymizer: pseudonymizer),
+            policy: configuration.verification.policy, rateLimits: configuration.verification.rateLimits.rateLimits,
             codeKey: secrets.verificationKeyBytes, logger: Logger(label: "herald.verify"))
 
         let created = try await InitialAccount.createIfNeeded(accounts: accounts, dataDirectory: configuration.dataDirectory)
@@ -159,7 +173,7 @@ public final class HeraldApplication: Sendable {
         // Two-way messaging: SMPP access of accounts, their numbers, and inbound (mobile-originated) messages.
         let smppAccounts = SMPPAccountService(
             dependencies: SMPPAccountService.Dependencies(store: store, accounts: store, audit: store, limiter: limiter, clock: clock, random: random))
-        let numbers = NumberAssignmentService(store: store, accounts: store, resolver: NumberingResolver(), clock: clock)
+        let numbers = NumberAssignmentService(store: store, accounts: store, resolver: numberResolver, clock: clock)
         let inbound = InboundMessageService(
             dependencies: InboundMessageService.Dependencies(
                 store: store, accounts: store, smppAccounts: store, audit: store, numbers: numbers, clock: clock, random: random,
@@ -188,10 +202,10 @@ public final class HeraldApplication: Sendable {
                 }
             }))
 
-        let router = ConfiguredRoutePlanner(engine: routing, linkIDs: { [gateway] in gateway.linkIDs })
+        let router = ConfiguredRoutePlanner(engine: routing, linkIDs: { [gateway] in gateway.transmittingLinkIDs })
         let dispatcher = Dispatcher(
             dependencies: Dispatcher.Dependencies(
-                store: store, gateway: gateway, router: router, clock: clock, vault: vault, webhooks: webhookFactory, pseudonymizer: pseudonymizer,
+                store: store, gateway: instrumentGateway?(gateway) ?? gateway, router: router, clock: clock, vault: vault, webhooks: webhookFactory, pseudonymizer: pseudonymizer,
                 wake: wake, resultsWritten: resultsWritten),
             nodeID: nodeID, logger: Logger(label: "herald.dispatch"))
         let receipts = ReceiptProcessor(
@@ -232,7 +246,7 @@ public final class HeraldApplication: Sendable {
             messages: messages, verifications: verifications, routing: routing, smppAccounts: smppAccounts, numbers: numbers, inbound: inbound,
             customerSMPP: customerSMPP, initialAccount: created.map { ($0.accountID, $0.apiKey, $0.path) },
             initialOperator: createdOperator.map { ($0.operatorID, $0.token, $0.path) }, operators: operators, proposals: proposals, admin: admin,
-            linkIDs: linkIDs, logger: logger, webhookTransport: transport, simulatorTask: simulatorTask, workers: workers, metrics: metrics)
+            linkIDs: linkIDs, routePlanner: router, logger: logger, webhookTransport: transport, simulatorTask: simulatorTask, workers: workers, metrics: metrics)
         return application
     }
 
@@ -242,7 +256,7 @@ public final class HeraldApplication: Sendable {
         smppAccounts: SMPPAccountService, numbers: NumberAssignmentService, inbound: InboundMessageService, customerSMPP: CustomerSMPPListener?,
         initialAccount: (accountID: AccountID, apiKey: String, path: String)?,
         initialOperator: (operatorID: OperatorID, token: String, path: String)?, operators: OperatorService, proposals: ProposalService,
-        admin: AdminServices, linkIDs: [String], logger: Logger,
+        admin: AdminServices, linkIDs: [String], routePlanner: ConfiguredRoutePlanner, logger: Logger,
         webhookTransport: HTTPWebhookTransport, simulatorTask: Task<Void, any Error>?, workers: [any Service],
         metrics: PrometheusCollectorRegistry?
     ) {
@@ -264,17 +278,29 @@ public final class HeraldApplication: Sendable {
         self.operators = operators
         self.proposals = proposals
         self.linkIDs = linkIDs
+        self.routePlanner = routePlanner
         self.logger = logger
         self.webhookTransport = webhookTransport
         self.simulatorTask = simulatorTask
 
+        let linkGauges = metrics.map { LinkHealthGauges(registry: $0) }
         let httpServices = HTTPServices(
             accounts: accounts, messages: messages,
             readiness: { [store, gateway] in
-                let reachable = (try? await store.accounts()) != nil
-                return .standard(storeReachable: reachable, carrierLinks: gateway.linkStatuses())
+                // One primary-key read proves the store answers (the id names no account).
+                let reachable: Bool
+                do {
+                    _ = try await store.account(Self.readinessProbeAccount)
+                    reachable = true
+                } catch {
+                    reachable = false
+                }
+                return .standard(storeReachable: reachable, carrierLinks: gateway.linkStatuses(), transmitting: Set(gateway.transmittingLinkIDs))
             },
-            metrics: { metrics?.emitToString() ?? "" },
+            metrics: { [gateway] in
+                linkGauges?.update(gateway.linkStatuses(), transmitting: Set(gateway.transmittingLinkIDs))
+                return metrics?.emitToString() ?? ""
+            },
             configuration: HTTPConfiguration(maximumBodySize: configuration.http.maximumBodyBytes))
         let router = HeraldAPI.buildRouter(
             services: httpServices,
@@ -296,6 +322,9 @@ public final class HeraldApplication: Sendable {
         services.append(http)
         self.services = services
     }
+
+    /// The id the readiness probe looks up: well-formed, never issued (all zero).
+    static let readinessProbeAccount = AccountID(unchecked: "acc_00000000000000000000000000")
 
     static func outcomeWeights(_ outcomes: [String: Double]) -> [SimulatedOutcome: Double] {
         var weights: [SimulatedOutcome: Double] = [:]

@@ -39,6 +39,14 @@ public final class SMPPCarrierGateway: CarrierGateway, Service {
     /// The ids of the links in service, in the order they were added.
     public var linkIDs: [String] { links.withLock { $0.order } }
 
+    /// The ids of the links in service that can submit (a transmitter or transceiver bind), in order.
+    /// Receiver-only links bring receipts and inbound messages; traffic is never routed to them.
+    public var transmittingLinkIDs: [String] {
+        links.withLock { links in
+            links.order.filter { id in links.byID[id]?.settings.binds.contains { $0.bindType != .receiver } ?? false }
+        }
+    }
+
     // MARK: Changing links at runtime
 
     /// Puts a new link into service: its binds start connecting (at once when running, else when ``run()``

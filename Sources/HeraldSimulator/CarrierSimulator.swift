@@ -73,6 +73,14 @@ public final class CarrierSimulator: Sendable {
     /// The most recent submissions (oldest first), up to ``SimulatorConfiguration/recentSubmissionLimit``.
     public var recentSubmissions: [SimulatedSubmission] { handler.recentSubmissions }
 
+    /// Calls `observer` with every submission the simulator answers (or refuses), on the session's task:
+    /// keep it short. For tests and benchmarks that need more than ``recentSubmissions``.
+    ///
+    /// ```swift
+    /// simulator.observe { submission in arrivals.record(submission.destination, at: submission.receivedAt) }
+    /// ```
+    public func observe(_ observer: @escaping @Sendable (SimulatedSubmission) -> Void) { handler.observe(observer) }
+
     /// Replaces the destination rules at run time.
     public func setRules(_ rules: [SimulatorRule]) { handler.planner.set(rules: rules) }
 

@@ -10,5 +10,6 @@ public struct SimulatedSubmission: Sendable, Hashable {
     /// The id returned in submit_sm_resp (`nil` when the part was refused).
     public var messageID: String?
     public var outcome: SimulatedOutcome
+    /// When the submit_sm arrived (before the configured response latency).
     public var receivedAt: ContinuousClock.Instant
 }

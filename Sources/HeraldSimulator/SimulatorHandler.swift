@@ -18,6 +18,12 @@ final class SimulatorHandler: SMPPServerHandler {
     private let formatter: DeliveryReceiptFormatter
     private let openSessions = Mutex(Set<SMPPSessionID>())
     private let stopping = Atomic<Bool>(false)
+    private let observers = Mutex<[@Sendable (SimulatedSubmission) -> Void]>([])
+
+    /// Adds a closure called with every submission once it has been answered (or refused).
+    func observe(_ observer: @escaping @Sendable (SimulatedSubmission) -> Void) {
+        observers.withLock { $0.append(observer) }
+    }
 
     /// Ends every wait of a "no response" outcome (on shutdown).
     func stop() { stopping.store(true, ordering: .relaxed) }
@@ -86,12 +92,13 @@ final class SimulatorHandler: SMPPServerHandler {
         session: SMPPServerSession, wrap: (String) -> SMPPServerResponse
     ) async throws -> SMPPServerResponse {
         counters.submitted.add(1, ordering: .relaxed)
+        let arrivedAt = ContinuousClock.now
         let outcome = planner.outcome(for: destination)
         if configuration.responseLatency > .zero { try await Task.sleep(for: configuration.responseLatency) }
         let text = (try? decoder.decode(userData: userData, dataCoding: dataCoding, esmClass: esmClass))?.text
         var record = SimulatedSubmission(
             systemID: session.systemID, source: source, destination: destination, text: text, dataCoding: dataCoding, esmClass: esmClass,
-            messageID: nil, outcome: outcome, receivedAt: .now)
+            messageID: nil, outcome: outcome, receivedAt: arrivedAt)
         defer { remember(record) }
 
         guard let state = outcome.receiptState else {
@@ -157,5 +164,6 @@ final class SimulatorHandler: SMPPServerHandler {
             recent.append(submission)
             while recent.count > configuration.recentSubmissionLimit { _ = recent.popFirst() }
         }
+        for observer in observers.withLock({ $0 }) { observer(submission) }
     }
 }

@@ -65,6 +65,18 @@ import Testing
         #expect { try configuration.validate() } throws: { "\($0)".contains("used twice") }
     }
 
+    @Test func throttleRetriesReachTheBindsAndAreBounded() throws {
+        var configuration = try ConfigurationLoader.parse(yaml: """
+            carriers:
+              - { id: acme, host: 127.0.0.1, port: 2775, system_id: herald, password: pw, throttle_retries: 2 }
+            """)
+        try configuration.validate()
+        #expect(configuration.carriers[0].throttleRetries == 2)
+        #expect(CarrierLinkSettingsMapper.settings(for: configuration.carriers[0]).binds[0].throttle.maxRetries == 2)
+        configuration.carriers[0].throttleRetries = 21
+        #expect { try configuration.validate() } throws: { "\($0)".contains("throttle_retries") }
+    }
+
     @Test func environmentOverridesFile() throws {
         let configuration = try ConfigurationLoader.load(path: nil, environment: ["HERALD_HTTP_PORT": "9099", "HERALD_DATABASE_URL": "postgres://x@127.0.0.1/h"])
         #expect(configuration.http.port == 9099)

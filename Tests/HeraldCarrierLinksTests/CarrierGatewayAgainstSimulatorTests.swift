@@ -108,7 +108,8 @@ struct CarrierGatewayAgainstSimulatorTests {
             SimulatorRule(pattern: "+777*", outcome: .systemError),
             SimulatorRule(pattern: "+666*", outcome: .noResponse),
         ]
-        try await withHarness(simulator: configuration, responseTimeout: .milliseconds(500)) { harness in
+        // Long enough that a loaded machine answers every other case in time; the no-response case waits it out.
+        try await withHarness(simulator: configuration, responseTimeout: .seconds(3)) { harness in
             func failure(_ to: String) async -> SubmitFailure? {
                 if case .failed(let failure) = await harness.gateway.submit(message("x", to: to), via: "sim") { return failure }
                 return nil

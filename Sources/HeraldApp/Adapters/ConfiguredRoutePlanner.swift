@@ -3,11 +3,12 @@ import HeraldHTTP
 import HeraldRouting
 
 /// Routes with the operator's rules when there are any; while the route set is empty (a fresh install),
-/// every link in service is a candidate, links that are up first. Once rules exist, a destination no rule
+/// every link in service that can transmit is a candidate (receiver-only links never are), links that are
+/// up first. Once rules exist, a destination no rule
 /// matches gets no route (`no_route`), so partial rule sets never leak traffic to unintended links.
 public struct ConfiguredRoutePlanner: RoutePlanner {
     public let engine: RoutingEngine
-    /// The links in service now (they change when operators add or remove links).
+    /// The links in service now that can transmit (they change when operators add or remove links).
     public let linkIDs: @Sendable () -> [String]
 
     public init(engine: RoutingEngine, linkIDs: @escaping @Sendable () -> [String]) {

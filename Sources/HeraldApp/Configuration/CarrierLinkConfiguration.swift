@@ -29,6 +29,9 @@ public struct CarrierLinkConfiguration: Codable, Sendable, Equatable {
     /// Submissions per second across the link (0 = unlimited).
     public var tps: Double
     public var responseTimeoutMilliseconds: Int
+    /// How often a bind retries a submit the carrier answered ESME_RTHROTTLED / ESME_RMSGQFUL (backing off
+    /// 100 ms, doubling, up to 10 s) before the dispatcher is told and fails over to the next link.
+    public var throttleRetries: Int
     public var enquireLinkSeconds: Int
     public var tls: Bool
     /// What data_coding 0 means to this peer: `gsm7` (unpacked GSM 03.38), `gsm7_packed`, `ascii`, `latin1`.
@@ -49,6 +52,7 @@ public struct CarrierLinkConfiguration: Codable, Sendable, Equatable {
         case bindMode = "bind_mode"
         case binds, window, tps
         case responseTimeoutMilliseconds = "response_timeout_ms"
+        case throttleRetries = "throttle_retries"
         case enquireLinkSeconds = "enquire_link_seconds"
         case tls
         case dataCodingZero = "data_coding_zero"
@@ -60,7 +64,8 @@ public struct CarrierLinkConfiguration: Codable, Sendable, Equatable {
 
     public init(
         id: String, host: String, port: Int, systemID: String, password: String, systemType: String = "", bindMode: String = "transceiver",
-        binds: Int = 1, window: Int = 32, tps: Double = 0, responseTimeoutMilliseconds: Int = 10_000, enquireLinkSeconds: Int = 30,
+        binds: Int = 1, window: Int = 32, tps: Double = 0, responseTimeoutMilliseconds: Int = 10_000, throttleRetries: Int = 8,
+        enquireLinkSeconds: Int = 30,
         tls: Bool = false, dataCodingZero: String = "gsm7", allowLatin1: Bool = false, concatenation: String = "udh8", maximumParts: Int = 10,
         receiptIDStyle: String = "auto"
     ) {
@@ -75,6 +80,7 @@ public struct CarrierLinkConfiguration: Codable, Sendable, Equatable {
         self.window = window
         self.tps = tps
         self.responseTimeoutMilliseconds = responseTimeoutMilliseconds
+        self.throttleRetries = throttleRetries
         self.enquireLinkSeconds = enquireLinkSeconds
         self.tls = tls
         self.dataCodingZero = dataCodingZero
@@ -95,6 +101,7 @@ public struct CarrierLinkConfiguration: Codable, Sendable, Equatable {
             binds: try c.decode(.binds, default: defaults.binds), window: try c.decode(.window, default: defaults.window),
             tps: try c.decode(.tps, default: defaults.tps),
             responseTimeoutMilliseconds: try c.decode(.responseTimeoutMilliseconds, default: defaults.responseTimeoutMilliseconds),
+            throttleRetries: try c.decode(.throttleRetries, default: defaults.throttleRetries),
             enquireLinkSeconds: try c.decode(.enquireLinkSeconds, default: defaults.enquireLinkSeconds), tls: try c.decode(.tls, default: defaults.tls),
             dataCodingZero: try c.decode(.dataCodingZero, default: defaults.dataCodingZero), allowLatin1: try c.decode(.allowLatin1, default: defaults.allowLatin1),
             concatenation: try c.decode(.concatenation, default: defaults.concatenation), maximumParts: try c.decode(.maximumParts, default: defaults.maximumParts),
@@ -126,6 +133,7 @@ public struct CarrierLinkConfiguration: Codable, Sendable, Equatable {
         guard (1...1024).contains(window) else { throw fail("'window' must be 1-1024") }
         guard tps >= 0 else { throw fail("'tps' must be 0 (unlimited) or positive") }
         guard (100...300_000).contains(responseTimeoutMilliseconds) else { throw fail("'response_timeout_ms' must be 100-300000") }
+        guard (0...20).contains(throttleRetries) else { throw fail("'throttle_retries' must be 0-20") }
         guard (0...3600).contains(enquireLinkSeconds) else { throw fail("'enquire_link_seconds' must be 0-3600") }
         guard ["gsm7", "gsm7_packed", "ascii", "latin1"].contains(dataCodingZero) else { throw fail("'data_coding_zero' must be gsm7, gsm7_packed, ascii or latin1") }
         guard ["udh8", "udh16", "sar", "payload"].contains(concatenation) else { throw fail("'concatenation' must be udh8, udh16, sar or payload") }

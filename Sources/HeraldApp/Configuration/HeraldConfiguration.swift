@@ -19,12 +19,19 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
     public var logging: LoggingSection
     /// The SMPP listener customers bind to (off by default).
     public var customerSMPP: CustomerSMPPSection
+    public var verification: VerificationSection
+    public var fraudGuard: FraudGuardSection
+    /// A number-portability CSV (`e164,mcc,mnc[,name]`, see docs/numbering.md) loaded at start: ported
+    /// numbers resolve (and route) to the network they moved to.
+    public var portabilityFile: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case nodeID = "node_id"
         case dataDirectory = "data_directory"
-        case database, http, simulator, carriers, messages, webhooks, retention, logging
+        case database, http, simulator, carriers, messages, webhooks, retention, logging, verification
         case customerSMPP = "customer_smpp"
+        case fraudGuard = "fraud_guard"
+        case portabilityFile = "portability_file"
     }
 
     public init() {
@@ -39,6 +46,9 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         retention = RetentionSection()
         logging = LoggingSection()
         customerSMPP = CustomerSMPPSection()
+        verification = VerificationSection()
+        fraudGuard = FraudGuardSection()
+        portabilityFile = nil
     }
 
     public init(from decoder: any Decoder) throws {
@@ -56,6 +66,9 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         retention = try c.decode(.retention, default: d.retention)
         logging = try c.decode(.logging, default: d.logging)
         customerSMPP = try c.decode(.customerSMPP, default: d.customerSMPP)
+        verification = try c.decode(.verification, default: d.verification)
+        fraudGuard = try c.decode(.fraudGuard, default: d.fraudGuard)
+        portabilityFile = try c.decodeIfPresent(String.self, forKey: .portabilityFile)
     }
 
     /// Checks the whole configuration; the first problem is thrown with the key that causes it.
@@ -67,6 +80,9 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         try retention.validate()
         try simulator.validate()
         try customerSMPP.validate()
+        try verification.validate()
+        try fraudGuard.validate()
+        if let portabilityFile, portabilityFile.isEmpty { throw ConfigurationError("'portability_file' must be a file path (or be left out)") }
         var seen = Set<String>()
         for carrier in carriers {
             try carrier.validate()

@@ -15,6 +15,7 @@ enum CarrierLinkSettingsMapper {
         client.systemType = link.systemType
         client.windowSize = link.window
         client.responseTimeout = .milliseconds(Int64(link.responseTimeoutMilliseconds))
+        client.throttle.maxRetries = link.throttleRetries
         client.enquireLinkInterval = link.enquireLinkSeconds > 0 ? .seconds(Int64(link.enquireLinkSeconds)) : nil
         // The link's TPS is shared by its binds.
         client.maxTPS = link.tps > 0 ? link.tps / Double(link.binds) : nil

@@ -7,10 +7,10 @@ import Synchronization
 
 /// Keeps the running gateway in step with the carrier links stored in the database: polls their version
 /// and, when it changed, binds added links, rebinds changed ones and unbinds removed ones (the other links'
-/// traffic is not touched), then tells the routing engine which links are in service.
+/// traffic is not touched), then tells the routing engine which links in service can transmit.
 ///
 /// ```swift
-/// let sync = CarrierLinkSynchronizer(store: store, gateway: gateway, routing: engine, builtInLinkIDs: ["sim"], logger: logger)
+/// let sync = CarrierLinkSynchronizer(store: store, gateway: gateway, routing: engine, logger: logger)
 /// try await sync.refresh()        // at start-up, before the gateway runs
 /// sync.requestRefresh()           // after an approval on this node: apply now rather than at the next poll
 /// ```
@@ -23,20 +23,18 @@ public final class CarrierLinkSynchronizer: Service {
     private let store: any CarrierLinkStore
     private let gateway: SMPPCarrierGateway
     private let routing: RoutingEngine
-    private let builtInLinkIDs: Set<String>
     private let interval: Duration
     private let logger: Logger
     private let applied = Mutex(Applied())
     private let wake = DispatchSignal()
 
     public init(
-        store: any CarrierLinkStore, gateway: SMPPCarrierGateway, routing: RoutingEngine, builtInLinkIDs: Set<String>,
+        store: any CarrierLinkStore, gateway: SMPPCarrierGateway, routing: RoutingEngine,
         interval: Duration = .seconds(2), logger: Logger
     ) {
         self.store = store
         self.gateway = gateway
         self.routing = routing
-        self.builtInLinkIDs = builtInLinkIDs
         self.interval = interval
         self.logger = logger
     }
@@ -71,7 +69,8 @@ public final class CarrierLinkSynchronizer: Service {
             }
             revisions[record.id] = record.revision
         }
-        routing.updateLinkIDs(Set(wanted.keys).union(builtInLinkIDs))
+        // Rules may only name links traffic can be routed to (not receiver-only links).
+        routing.updateLinkIDs(Set(gateway.transmittingLinkIDs))
         applied.withLock { $0 = Applied(version: set.version, revisions: revisions) }
     }
 

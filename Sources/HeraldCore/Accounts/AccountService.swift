@@ -3,11 +3,14 @@ public struct AccountService: Sendable {
     public let store: any AccountStore
     public let clock: any HeraldClock
     public let random: any RandomSource
+    /// The limits of accounts created without explicit ones.
+    public let defaultLimits: AccountLimits
 
-    public init(store: any AccountStore, clock: any HeraldClock, random: any RandomSource) {
+    public init(store: any AccountStore, clock: any HeraldClock, random: any RandomSource, defaultLimits: AccountLimits = AccountLimits()) {
         self.store = store
         self.clock = clock
         self.random = random
+        self.defaultLimits = defaultLimits
     }
 
     /// A new account and its first API key (whose full text is only available here).
@@ -17,13 +20,13 @@ public struct AccountService: Sendable {
         public var credential: APIKeyCredential
     }
 
-    public func createAccount(name: String, webhookURL: String? = nil, limits: AccountLimits = AccountLimits(), actor: AuditActor) async throws -> Creation {
+    public func createAccount(name: String, webhookURL: String? = nil, limits: AccountLimits? = nil, actor: AuditActor) async throws -> Creation {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...100).contains(trimmed.count) else { throw HeraldError.invalid("invalid_name", "an account name must have 1 to 100 characters", field: "name") }
         let now = clock.now()
         let account = Account(
             id: AccountID.generate(at: now, random: random), name: trimmed,
-            webhookSecret: "whsec_" + SecretHashing.randomToken(byteCount: 24, random: random), webhookURL: webhookURL, limits: limits,
+            webhookSecret: "whsec_" + SecretHashing.randomToken(byteCount: 24, random: random), webhookURL: webhookURL, limits: limits ?? defaultLimits,
             createdAt: now)
         let (key, credential) = newKey(for: account.id, name: "default", at: now)
         try await store.insertAccount(account, apiKeys: [key], audit: [
@@ -49,6 +52,21 @@ public struct AccountService: Sendable {
             AuditEvent(at: now, actor: actor, action: "api_key.revoke", target: id.rawValue, details: ["account": accountID.rawValue]),
         ])
         guard revoked else { throw HeraldError.notFound("API key \(id)") }
+    }
+
+    /// Sets (or clears, with `nil`) the account's default webhook URL; audited.
+    public func setWebhookURL(_ url: String?, accountID: AccountID, actor: AuditActor) async throws -> Account {
+        if let url, !WebhookURLValidation.isAcceptable(url) {
+            throw HeraldError.invalid(
+                "invalid_webhook_url", "'webhook_url' must be an http or https URL of at most \(WebhookURLValidation.defaultMaximumLength) characters, or null",
+                field: "webhook_url")
+        }
+        guard var account = try await store.account(accountID) else { throw HeraldError.notFound("account \(accountID)") }
+        account.webhookURL = url
+        try await store.updateAccount(account, audit: [
+            AuditEvent(at: clock.now(), actor: actor, action: "account.set_webhook_url", target: accountID.rawValue, details: ["webhook_url": url ?? ""]),
+        ])
+        return account
     }
 
     /// The account a presented API key belongs to; throws `unauthenticated` for unknown, malformed or

@@ -228,9 +228,7 @@ public final class MessageService: Sendable {
     }
 
     private func validateCallbackURL(_ text: String, field: String) throws {
-        guard text.count <= policy.maximumCallbackURLLength, let url = URL(string: text),
-              let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = url.host, !host.isEmpty else {
+        guard WebhookURLValidation.isAcceptable(text, maximumLength: policy.maximumCallbackURLLength) else {
             throw HeraldError.invalid("invalid_callback_url", "'callback_url' must be an http or https URL of at most \(policy.maximumCallbackURLLength) characters", field: field)
         }
     }

@@ -103,6 +103,8 @@ public final class ReceiptProcessor: Service {
                 let cutoff = dependencies.clock.now().adding(.zero - pendingReceiptLifetime)
                 let dropped = try await dependencies.store.deletePendingReceipts(receivedBefore: cutoff)
                 if dropped > 0 { logger.warning("dropped receipts that matched no message", metadata: ["count": "\(dropped)"]) }
+            } catch is CancellationError {
+                return  // shutting down
             } catch {
                 logger.error("retrying parked receipts failed", metadata: ["error": "\(error)"])
             }

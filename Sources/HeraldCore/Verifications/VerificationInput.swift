@@ -75,8 +75,7 @@ enum VerificationInput {
 
     static func callbackURL(_ text: String?, maximumLength: Int) throws -> String? {
         guard let text else { return nil }
-        guard text.count <= maximumLength, let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = url.host, !host.isEmpty else {
+        guard WebhookURLValidation.isAcceptable(text, maximumLength: maximumLength) else {
             throw HeraldError.invalid("invalid_callback_url", "'callback_url' must be an http or https URL of at most \(maximumLength) characters", field: "callback_url")
         }
         return text

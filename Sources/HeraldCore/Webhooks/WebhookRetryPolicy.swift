@@ -1,6 +1,7 @@
 /// When to retry a webhook that failed: exponential backoff with a cap, for a bounded total time.
 ///
-/// Defaults: 10 s, 20 s, 40 s … capped at 1 h between attempts, at most 20 attempts (about 14 hours).
+/// Defaults: 10 s, 20 s, 40 s … capped at 1 h between attempts, at most 20 attempts: 19 waits of
+/// 10 s × (2⁰ … 2⁸) = 5110 s, then 10 × 3600 s, about 11.4 hours from the first attempt to the last.
 public struct WebhookRetryPolicy: Sendable, Equatable {
     public var initialDelay: Duration
     public var maximumDelay: Duration

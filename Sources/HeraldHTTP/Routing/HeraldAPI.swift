@@ -13,7 +13,7 @@ import Hummingbird
 /// ``HTTPMetricsMiddleware``, ``ProblemMiddleware``; route groups add their own (authentication) inside.
 public enum HeraldAPI {
     /// Health, metrics and message routes.
-    public static let standardGroups: [any HeraldRouteGroup] = [HealthRoutes(), MetricsRoutes(), MessageRoutes()]
+    public static let standardGroups: [any HeraldRouteGroup] = [HealthRoutes(), MetricsRoutes(), MessageRoutes(), AccountRoutes()]
 
     public static func buildRouter(services: HTTPServices, groups: [any HeraldRouteGroup] = standardGroups) -> Router<HeraldRequestContext> {
         let router = Router(context: HeraldRequestContext.self)

@@ -21,10 +21,13 @@ public struct RouteCheck: Sendable, Equatable {
     /// Links to treat as down, and as throttled; every other link the rules name is treated as up.
     public var down: [String]
     public var throttled: [String]
+    /// A number-portability CSV (`e164,mcc,mnc[,name]`) consulted before the prefix data, as
+    /// `portability_file` is by `herald serve`.
+    public var portabilityPath: String?
 
     public init(
         number: String, routesPath: String, accountID: String? = nil, region: String? = nil, messageID: String? = nil, links: [String]? = nil,
-        down: [String] = [], throttled: [String] = []
+        down: [String] = [], throttled: [String] = [], portabilityPath: String? = nil
     ) {
         self.number = number
         self.routesPath = routesPath
@@ -34,6 +37,7 @@ public struct RouteCheck: Sendable, Equatable {
         self.links = links
         self.down = down
         self.throttled = throttled
+        self.portabilityPath = portabilityPath
     }
 
     /// Loads the routes file, compiles it and explains the route of ``number``.
@@ -57,6 +61,14 @@ public struct RouteCheck: Sendable, Equatable {
             message = parsed
         } else {
             message = nil
+        }
+        var networks = NetworkResolver()
+        if let portabilityPath {
+            do {
+                networks = NetworkResolver(portability: try InMemoryPortabilityTable(contentsOfFile: portabilityPath))
+            } catch {
+                throw RouteCheckError(code: "invalid_portability_file", message: "\(portabilityPath): \(error.description)")
+            }
         }
         let file: RoutesFile
         do {
@@ -82,7 +94,7 @@ public struct RouteCheck: Sendable, Equatable {
         do {
             var dryRun = try RouteDryRun.run(
                 table: table, number: number, defaultRegion: region, accountID: account, messageID: message, linkStatuses: statuses,
-                numbering: .shared, networks: NetworkResolver())
+                numbering: .shared, networks: networks)
             var health = ["assumed up (no live status)"]
             if !down.isEmpty { health.append("down: \(down.joined(separator: ", "))") }
             if !throttled.isEmpty { health.append("throttled: \(throttled.joined(separator: ", "))") }

@@ -11,7 +11,8 @@ struct RouteCommand: ParsableCommand {
         discussion: """
             Parses the number, resolves its mobile network (MCC/MNC) and walks the route rules of the \
             routes file (YAML or JSON, see docs/routing.md). Links are assumed up unless --down or \
-            --throttled say otherwise.
+            --throttled say otherwise. With --portability, ported numbers resolve to the network they \
+            moved to (the CSV format of docs/numbering.md).
 
             Example: herald route +4915123456789 --routes routes.yaml --account acc_01kdvdna00aafgy4tqcx94f573
             """
@@ -41,13 +42,16 @@ struct RouteCommand: ParsableCommand {
     @Option(name: .long, help: "Links to treat as throttled (comma-separated).")
     var throttled: String?
 
+    @Option(name: .long, help: "Number-portability CSV (e164,mcc,mnc[,name]) consulted before the prefix data, like 'portability_file'.")
+    var portability: String?
+
     @Flag(name: .long, help: "Print the result as JSON.")
     var json = false
 
     func run() throws {
         let check = RouteCheck(
             number: number, routesPath: routes, accountID: account, region: region, messageID: messageID,
-            links: links.map(Self.list), down: down.map(Self.list) ?? [], throttled: throttled.map(Self.list) ?? [])
+            links: links.map(Self.list), down: down.map(Self.list) ?? [], throttled: throttled.map(Self.list) ?? [], portabilityPath: portability)
         let dryRun: RouteDryRun
         do {
             dryRun = try check.run()

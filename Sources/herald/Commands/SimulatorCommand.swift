@@ -44,33 +44,19 @@ struct SimulatorCommand: AsyncParsableCommand {
 
     func run() async throws {
         var configuration = SimulatorConfiguration(host: host, port: port)
-        for account in accounts {
-            let pair = account.split(separator: ":", maxSplits: 1)
-            guard pair.count == 2, !pair[0].isEmpty else { throw ValidationError("--account must be SYSTEM_ID:PASSWORD, got '\(account)'") }
-            configuration.accounts[String(pair[0])] = String(pair[1])
-        }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0-65535") }
         guard responseLatency >= 0, receiptLatency >= 0 else { throw ValidationError("latencies must not be negative") }
         configuration.responseLatency = .milliseconds(responseLatency)
         configuration.receiptLatency = .milliseconds(receiptLatency)
-        if !outcomes.isEmpty {
-            var weights: [SimulatedOutcome: Double] = [:]
-            for item in outcomes {
-                let pair = item.split(separator: "=", maxSplits: 1)
-                guard pair.count == 2, let outcome = SimulatedOutcome(rawValue: String(pair[0])), let weight = Double(pair[1]), weight >= 0 else {
-                    throw ValidationError("--outcome must be NAME=WEIGHT with a known outcome name, got '\(item)'")
-                }
-                weights[outcome] = weight
+        do throws(SimulatorSpecification.Error) {
+            for account in accounts {
+                let (systemID, password) = try SimulatorSpecification.account(account)
+                configuration.accounts[systemID] = password
             }
-            guard weights.values.reduce(0, +) > 0 else { throw ValidationError("--outcome weights must add up to more than 0") }
-            configuration.outcomeWeights = weights
-        }
-        for item in rules {
-            guard let split = item.lastIndex(of: "="), let outcome = SimulatedOutcome(rawValue: String(item[item.index(after: split)...])),
-                  !item[..<split].isEmpty else {
-                throw ValidationError("--rule must be PATTERN=OUTCOME with a known outcome name, got '\(item)'")
-            }
-            configuration.rules.append(SimulatorRule(pattern: String(item[..<split]), outcome: outcome))
+            if !outcomes.isEmpty { configuration.outcomeWeights = try SimulatorSpecification.outcomeWeights(outcomes) }
+            configuration.rules = try rules.map { item throws(SimulatorSpecification.Error) in try SimulatorSpecification.rule(item) }
+        } catch {
+            throw ValidationError(error.message)
         }
         guard let format = SimulatorConfiguration.MessageIDFormat(rawValue: messageIDFormat) else { throw ValidationError("--message-id-format must be hex or decimal") }
         configuration.messageIDFormat = format

@@ -48,12 +48,13 @@ import Testing
         }
     }
 
-    @Test func publicRoutesNeedNoKeyButMessageRoutesAllDo() async throws {
+    @Test func publicRoutesNeedNoKeyButMessageAndAccountRoutesAllDo() async throws {
         try await APIHarness.with { harness in
             try await harness.test { client in
                 for (method, path) in [(HTTPRequest.Method.post, "/v1/messages"), (.post, "/v1/messages/batch"), (.post, "/v1/messages/preview"),
-                                       (.get, "/v1/messages"), (.get, "/v1/messages/msg_01jd0000000000000000000000")] {
-                    try await client.request(method, path, json: method == .post ? "{}" : nil).expectProblem(401, code: "invalid_api_key")
+                                       (.get, "/v1/messages"), (.get, "/v1/messages/msg_01jd0000000000000000000000"),
+                                       (.get, "/v1/account"), (.patch, "/v1/account")] {
+                    try await client.request(method, path, json: method == .post || method == .patch ? "{}" : nil).expectProblem(401, code: "invalid_api_key")
                 }
             }
         }

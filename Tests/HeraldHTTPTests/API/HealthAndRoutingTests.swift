@@ -30,7 +30,7 @@ import Testing
                 let checks = notReady.object["checks"] as? [[String: Any]] ?? []
                 #expect(checks.map { $0["name"] as? String } == ["store", "carrier_links"])
                 #expect(checks.last?["status"] as? String == "fail")
-                #expect(checks.last?["detail"] as? String == "0 of 1 links up")
+                #expect(checks.last?["detail"] as? String == "0 of 1 sending links up")
             }
         }
     }

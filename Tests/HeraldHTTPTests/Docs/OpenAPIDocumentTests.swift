@@ -128,6 +128,9 @@ import Testing
                 collected.add("MessageList", try await client.request(.get, "/v1/messages?limit=1", key: key))
                 collected.add("BatchAnswer", try await client.request(.post, "/v1/messages/batch", key: key, json: #"{"messages":[\#(sendJSON()),\#(sendJSON(to: "1"))]}"#))
                 collected.add("Preview", try await client.request(.post, "/v1/messages/preview", key: key, json: #"{"body":"hi €"}"#))
+                collected.add("Account", try await client.request(.get, "/v1/account", key: key))
+                collected.add("Account", try await client.request(.patch, "/v1/account", key: key, json: #"{"webhook_url":"https://example.com/hooks"}"#))
+                collected.add("Problem", try await client.request(.patch, "/v1/account", key: key, json: #"{"webhook_url":"ftp://example.com"}"#))
                 collected.add("Health", try await client.request(.get, "/healthz"))
                 collected.add("Readiness", try await client.request(.get, "/readyz"))
                 harness.knobs.ready.withLock { $0 = false }

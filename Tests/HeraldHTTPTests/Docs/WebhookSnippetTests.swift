@@ -47,6 +47,14 @@ import Testing
         }
     }
 
+    /// The README shows the same Python function as docs/webhooks.md (the one run here).
+    @Test func readmeShowsTheTestedPythonSnippet() throws {
+        let readme = try String(contentsOf: ExternalTool.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let snippet = try Self.snippet("python")
+        #expect(snippet.contains("def verify_herald_signature"))
+        #expect(readme.contains("```python\n" + snippet + "\n```"), "README.md's Python snippet differs from docs/webhooks.md")
+    }
+
     @Test func pythonSnippetAcceptsHeraldSignaturesAndRefusesTamperedOnes() throws {
         let script = try Self.snippet("python") + """
 

@@ -17,6 +17,9 @@ import Synchronization
 /// `submitTimeout`) until the recorder has seen every one of them submitted.
 public enum VerificationLoadDriver {
     public typealias Start = @Sendable (_ index: Int) async throws -> MessageID
+    /// A start that reports when its answer arrived, so work after the answer (looking up the message id)
+    /// is not counted as API latency.
+    public typealias TimedStart = @Sendable (_ index: Int) async throws -> (message: MessageID, answeredAt: ContinuousClock.Instant)
 
     /// What one run measured.
     public struct Report: Sendable, CustomStringConvertible {
@@ -56,6 +59,15 @@ public enum VerificationLoadDriver {
     public static func run(
         count: Int, concurrency: Int, recorder: SubmitTimeRecorder, submitTimeout: Duration = .seconds(60), start: @escaping Start
     ) async -> Report {
+        await run(count: count, concurrency: concurrency, recorder: recorder, submitTimeout: submitTimeout, timedStart: { index in
+            (try await start(index), ContinuousClock.now)
+        })
+    }
+
+    /// Runs `count` starts, at most `concurrency` at once, each reporting when its answer arrived.
+    public static func run(
+        count: Int, concurrency: Int, recorder: SubmitTimeRecorder, submitTimeout: Duration = .seconds(60), timedStart start: @escaping TimedStart
+    ) async -> Report {
         struct Sample: Sendable {
             var began: ContinuousClock.Instant
             var answered: ContinuousClock.Instant
@@ -71,8 +83,8 @@ public enum VerificationLoadDriver {
                 group.addTask {
                     let began = ContinuousClock.now
                     do {
-                        let message = try await start(index)
-                        return Sample(began: began, answered: ContinuousClock.now, message: message, failure: nil)
+                        let (message, answered) = try await start(index)
+                        return Sample(began: began, answered: answered, message: message, failure: nil)
                     } catch let error as HeraldError {
                         return Sample(began: began, answered: ContinuousClock.now, message: nil, failure: error.code)
                     } catch {
