@@ -112,7 +112,8 @@ public struct CarrierLinkConfiguration: Codable, Sendable, Equatable {
     public var definition: CarrierLinkDefinition {
         CarrierLinkDefinition(
             id: id, host: host, port: port, systemID: systemID, password: password, systemType: systemType, bindMode: bindMode, binds: binds,
-            window: window, tps: tps, responseTimeoutMilliseconds: responseTimeoutMilliseconds, enquireLinkSeconds: enquireLinkSeconds, tls: tls,
+            window: window, tps: tps, responseTimeoutMilliseconds: responseTimeoutMilliseconds, throttleRetries: throttleRetries,
+            enquireLinkSeconds: enquireLinkSeconds, tls: tls,
             dataCodingZero: dataCodingZero, allowLatin1: allowLatin1, concatenation: concatenation, maximumParts: maximumParts,
             receiptIDStyle: receiptIDStyle)
     }

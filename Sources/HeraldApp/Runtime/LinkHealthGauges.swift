@@ -33,18 +33,19 @@ final class LinkHealthGauges: Sendable {
 
     private func makeGauges(link id: String) -> Gauges {
         let labels = [("link", id)]
+        func gauge(_ name: String, unit: String = "", _ help: String) -> Gauge {
+            registry.makeGauge(
+                descriptor: MetricNameDescriptor(namespace: "herald", subsystem: "carrier_link", metricName: name, unitName: unit, helpText: help),
+                labels: labels)
+        }
         return Gauges(
-            up: registry.makeGauge(name: "herald_carrier_link_up", labels: labels, help: "1 while at least one bind of the carrier link is bound"),
-            bindsBound: registry.makeGauge(name: "herald_carrier_link_binds_bound", labels: labels, help: "Binds of the carrier link currently bound"),
-            bindsConfigured: registry.makeGauge(name: "herald_carrier_link_binds_configured", labels: labels, help: "Binds configured for the carrier link"),
-            throttled: registry.makeGauge(
-                name: "herald_carrier_link_throttled", labels: labels, help: "1 while the carrier link is backing off after a throttling answer"),
-            errorRate: registry.makeGauge(
-                name: "herald_carrier_link_error_rate", labels: labels, help: "Share of recent submissions on the link that failed (0-1, exponentially weighted)"),
-            latency: registry.makeGauge(
-                name: "herald_carrier_link_latency_seconds", labels: labels, help: "Recent submit_sm to submit_sm_resp latency of the link (exponentially weighted)"),
-            transmits: registry.makeGauge(
-                name: "herald_carrier_link_transmits", labels: labels, help: "1 when traffic may be routed to the link, 0 for receiver-only links"))
+            up: gauge("up", "1 while at least one bind of the carrier link is bound"),
+            bindsBound: gauge("binds_bound", "Binds of the carrier link currently bound"),
+            bindsConfigured: gauge("binds_configured", "Binds configured for the carrier link"),
+            throttled: gauge("throttled", "1 while the carrier link is backing off after a throttling answer"),
+            errorRate: gauge("error_rate", "Share of recent submissions on the link that failed (0-1, exponentially weighted)"),
+            latency: gauge("latency", unit: "seconds", "Recent submit_sm to submit_sm_resp latency of the link (exponentially weighted)"),
+            transmits: gauge("transmits", "1 when traffic may be routed to the link, 0 for receiver-only links"))
     }
 
     /// Sets every gauge from the current link statuses; a link taken out of service reads as down with no binds.

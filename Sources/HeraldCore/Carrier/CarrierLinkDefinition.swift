@@ -24,6 +24,9 @@ public struct CarrierLinkDefinition: Sendable, Equatable, Codable {
     /// Submissions per second across the link (0 = unlimited).
     public var tps: Double
     public var responseTimeoutMilliseconds: Int
+    /// How often one submission is retried on the same bind after ESME_RTHROTTLED / ESME_RMSGQFUL before the
+    /// dispatcher is told (and may fail over to another link); 0-20.
+    public var throttleRetries: Int
     public var enquireLinkSeconds: Int
     public var tls: Bool
     /// What data_coding 0 means to this peer: `gsm7`, `gsm7_packed`, `ascii`, `latin1`.
@@ -46,6 +49,7 @@ public struct CarrierLinkDefinition: Sendable, Equatable, Codable {
         case bindMode = "bind_mode"
         case binds, window, tps
         case responseTimeoutMilliseconds = "response_timeout_ms"
+        case throttleRetries = "throttle_retries"
         case enquireLinkSeconds = "enquire_link_seconds"
         case tls
         case dataCodingZero = "data_coding_zero"
@@ -60,7 +64,7 @@ public struct CarrierLinkDefinition: Sendable, Equatable, Codable {
 
     public init(
         id: String, host: String, port: Int, systemID: String, password: String, systemType: String = "", bindMode: String = "transceiver",
-        binds: Int = 1, window: Int = 32, tps: Double = 0, responseTimeoutMilliseconds: Int = 10_000, enquireLinkSeconds: Int = 30,
+        binds: Int = 1, window: Int = 32, tps: Double = 0, responseTimeoutMilliseconds: Int = 10_000, throttleRetries: Int = 8, enquireLinkSeconds: Int = 30,
         tls: Bool = false, dataCodingZero: String = "gsm7", allowLatin1: Bool = false, concatenation: String = "udh8", maximumParts: Int = 10,
         receiptIDStyle: String = "auto"
     ) {
@@ -75,6 +79,7 @@ public struct CarrierLinkDefinition: Sendable, Equatable, Codable {
         self.window = window
         self.tps = tps
         self.responseTimeoutMilliseconds = responseTimeoutMilliseconds
+        self.throttleRetries = throttleRetries
         self.enquireLinkSeconds = enquireLinkSeconds
         self.tls = tls
         self.dataCodingZero = dataCodingZero
@@ -95,6 +100,7 @@ public struct CarrierLinkDefinition: Sendable, Equatable, Codable {
             binds: try c.decodeIfPresent(Int.self, forKey: .binds) ?? d.binds, window: try c.decodeIfPresent(Int.self, forKey: .window) ?? d.window,
             tps: try c.decodeIfPresent(Double.self, forKey: .tps) ?? d.tps,
             responseTimeoutMilliseconds: try c.decodeIfPresent(Int.self, forKey: .responseTimeoutMilliseconds) ?? d.responseTimeoutMilliseconds,
+            throttleRetries: try c.decodeIfPresent(Int.self, forKey: .throttleRetries) ?? d.throttleRetries,
             enquireLinkSeconds: try c.decodeIfPresent(Int.self, forKey: .enquireLinkSeconds) ?? d.enquireLinkSeconds,
             tls: try c.decodeIfPresent(Bool.self, forKey: .tls) ?? d.tls,
             dataCodingZero: try c.decodeIfPresent(String.self, forKey: .dataCodingZero) ?? d.dataCodingZero,
@@ -142,6 +148,7 @@ public struct CarrierLinkDefinition: Sendable, Equatable, Codable {
         guard (1...1024).contains(window) else { throw fail("window", "'window' must be 1-1024") }
         guard tps >= 0, tps.isFinite else { throw fail("tps", "'tps' must be 0 (unlimited) or positive") }
         guard (100...300_000).contains(responseTimeoutMilliseconds) else { throw fail("response_timeout_ms", "'response_timeout_ms' must be 100-300000") }
+        guard (0...20).contains(throttleRetries) else { throw fail("throttle_retries", "'throttle_retries' must be 0-20") }
         guard (0...3600).contains(enquireLinkSeconds) else { throw fail("enquire_link_seconds", "'enquire_link_seconds' must be 0-3600") }
         guard ["gsm7", "gsm7_packed", "ascii", "latin1"].contains(dataCodingZero) else {
             throw fail("data_coding_zero", "'data_coding_zero' must be gsm7, gsm7_packed, ascii or latin1")

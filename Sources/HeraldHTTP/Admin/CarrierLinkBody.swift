@@ -15,6 +15,7 @@ struct CarrierLinkBody: Decodable, Sendable {
     var window: Int?
     var tps: Double?
     var responseTimeoutMilliseconds: Int?
+    var throttleRetries: Int?
     var enquireLinkSeconds: Int?
     var tls: Bool?
     var dataCodingZero: String?
@@ -32,6 +33,7 @@ struct CarrierLinkBody: Decodable, Sendable {
         case bindMode = "bind_mode"
         case binds, window, tps
         case responseTimeoutMilliseconds = "response_timeout_ms"
+        case throttleRetries = "throttle_retries"
         case enquireLinkSeconds = "enquire_link_seconds"
         case tls
         case dataCodingZero = "data_coding_zero"
@@ -42,7 +44,7 @@ struct CarrierLinkBody: Decodable, Sendable {
         case note
     }
 
-    static let integerFields: Set<String> = ["port", "binds", "window", "response_timeout_ms", "enquire_link_seconds", "max_parts"]
+    static let integerFields: Set<String> = ["port", "binds", "window", "response_timeout_ms", "throttle_retries", "enquire_link_seconds", "max_parts"]
 
     static let shape = JSONShape.object(Dictionary(uniqueKeysWithValues: (CarrierLinkDefinition.fieldNames + ["note"]).map {
         ($0, integerFields.contains($0) ? JSONShape.integer : JSONShape.value)
@@ -71,6 +73,7 @@ struct CarrierLinkBody: Decodable, Sendable {
         if let window { d.window = window }
         if let tps { d.tps = tps }
         if let responseTimeoutMilliseconds { d.responseTimeoutMilliseconds = responseTimeoutMilliseconds }
+        if let throttleRetries { d.throttleRetries = throttleRetries }
         if let enquireLinkSeconds { d.enquireLinkSeconds = enquireLinkSeconds }
         if let tls { d.tls = tls }
         if let dataCodingZero { d.dataCodingZero = dataCodingZero }
