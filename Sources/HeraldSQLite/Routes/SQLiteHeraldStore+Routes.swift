@@ -30,7 +30,7 @@ extension SQLiteHeraldStore: RouteStore {
             let next = version + 1
             try db.cachedStatement(sql: "UPDATE route_state SET version = ?, updated_at = ? WHERE id = 1")
                 .execute(arguments: [next, time.millisecondsSince1970])
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
             return next
         }
     }

@@ -10,6 +10,7 @@ enum SQLiteSchema {
         migrator.registerMigration("v1-initial", migrate: createInitialSchema)
         migrator.registerMigration(SQLiteRouteSchema.migrationIdentifier, migrate: SQLiteRouteSchema.createRouteTables)
         migrator.registerMigration(SQLiteVerificationSchema.migrationIdentifier, migrate: SQLiteVerificationSchema.create)
+        migrator.registerMigration(SQLiteAuditLogSchema.migrationIdentifier, migrate: SQLiteAuditLogSchema.create)
         return migrator
     }
 

@@ -85,7 +85,7 @@ extension SQLiteHeraldStore {
                 try Self.upsertParts(entry.changedParts, in: db)
             }
             try Self.insertWebhooks(effects.webhooks, in: db)
-            try AuditEventTable.append(effects.audit, in: db)
+            try self.auditAppender.append(effects.audit, in: db)
 
             // 5. Park what matched nothing; forget parked copies of what matched.
             let park = try db.cachedStatement(sql: PendingReceiptTable.park)

@@ -9,7 +9,7 @@ extension SQLiteHeraldStore: VerificationStore {
             // MessageTable never writes an ephemeral body: the code stays out of the database.
             try db.cachedStatement(sql: MessageTable.insert).execute(arguments: MessageTable.insertArguments(message))
             try Self.insertWebhooks(effects.webhooks, in: db)
-            try AuditEventTable.append(effects.audit, in: db)
+            try self.auditAppender.append(effects.audit, in: db)
             return true
         }
     }
@@ -22,7 +22,7 @@ extension SQLiteHeraldStore: VerificationStore {
                 try db.cachedStatement(sql: MessageTable.insert).execute(arguments: MessageTable.insertArguments(newMessage))
             }
             try Self.insertWebhooks(effects.webhooks, in: db)
-            try AuditEventTable.append(effects.audit, in: db)
+            try self.auditAppender.append(effects.audit, in: db)
             return true
         }
     }
