@@ -1,7 +1,8 @@
 import Logging
 import ServiceLifecycle
 
-/// Housekeeping: expires messages whose validity passed, erases message bodies past retention, drops
+/// Housekeeping: expires messages whose validity passed, erases message bodies past retention (with the
+/// message text sealed in their audit entries), erases the audit log's sealed values past theirs, drops
 /// idempotency records past theirs, and purges the in-memory body vault.
 public final class MaintenanceService: Service {
     public struct Dependencies: Sendable {
@@ -9,12 +10,17 @@ public final class MaintenanceService: Service {
         public var clock: any HeraldClock
         public var webhooks: MessageWebhookFactory
         public var vault: EphemeralBodyVault
+        /// The audit log whose sealed values retention erases; `nil` erases none.
+        public var auditLog: (any AuditLogStore)?
 
-        public init(store: any HeraldStore, clock: any HeraldClock, webhooks: MessageWebhookFactory, vault: EphemeralBodyVault) {
+        public init(
+            store: any HeraldStore, clock: any HeraldClock, webhooks: MessageWebhookFactory, vault: EphemeralBodyVault, auditLog: (any AuditLogStore)? = nil
+        ) {
             self.store = store
             self.clock = clock
             self.webhooks = webhooks
             self.vault = vault
+            self.auditLog = auditLog
         }
     }
 
@@ -50,6 +56,13 @@ public final class MaintenanceService: Service {
                 createdBefore: cutoff, limit: 1000,
                 audit: [AuditEvent(at: now, actor: .system("retention"), action: "message.erase_bodies", target: "messages", details: ["created_before": cutoff.iso8601])])
             if !erased.isEmpty { logger.info("erased message bodies past retention", metadata: ["count": "\(erased.count)"]) }
+        }
+        if let retention = configuration.auditSealedValueRetention, let auditLog = dependencies.auditLog {
+            let cutoff = now.adding(.zero - retention)
+            let erased = try await auditLog.eraseSealedAuditValues(
+                recordedBefore: cutoff, limit: 5000,
+                audit: [AuditEvent(at: now, actor: .system("retention"), action: "audit.erase_sealed_values", target: "audit_log", details: ["recorded_before": cutoff.iso8601])])
+            if erased > 0 { logger.info("erased sealed audit values past retention", metadata: ["count": "\(erased)"]) }
         }
         _ = try await dependencies.store.deleteExpiredIdempotencyRecords(now: now)
         dependencies.vault.purgeExpired()
