@@ -20,6 +20,8 @@ public struct HeraldRequestContext: RequestContext {
     public var clientAddress: String?
     /// The account whose API key authenticated this request; `nil` on public routes.
     public var account: Account?
+    /// The authenticated caller of any kind (account, operator), shared with the outer middleware.
+    public let caller = CallerIdentity()
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
