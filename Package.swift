@@ -108,6 +108,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "HeraldAuditLog",
+            dependencies: [
+                "HeraldCore", "MerkleLog",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
             name: "HeraldCarrierLinks",
             dependencies: [
                 "HeraldCore", "SMPP", "SMSText",
@@ -132,6 +140,7 @@ let package = Package(
             name: "HeraldApp",
             dependencies: [
                 "HeraldCore", "HeraldSQLite", "HeraldHTTP", "HeraldWebhooks", "HeraldCarrierLinks", "HeraldSimulator", "HeraldRouting",
+                "HeraldAuditLog",
                 "Numbering", "SMPP", "SMSText",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -150,6 +159,7 @@ let package = Package(
             name: "herald",
             dependencies: [
                 "SMPP", "SMSText", "Numbering", "MerkleLog", "HeraldCore", "HeraldRouting", "HeraldApp", "HeraldSimulator",
+                "HeraldAuditLog", "HeraldSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -191,11 +201,28 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "HeraldAppTests", dependencies: ["HeraldApp", "HeraldCore", "HeraldTestSupport"]),
+        .testTarget(
+            name: "HeraldAppTests",
+            dependencies: [
+                "HeraldApp", "HeraldCore", "HeraldTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(
+            name: "HeraldAuditLogTests",
+            dependencies: [
+                "HeraldAuditLog", "HeraldSQLite", "HeraldCore", "MerkleLog", "HeraldTestSupport", "HeraldHTTP", "herald",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "HeraldStorageTests",
             dependencies: [
-                "HeraldSQLite", "HeraldCore", "HeraldTestSupport",
+                "HeraldSQLite", "HeraldCore", "HeraldTestSupport", "HeraldAuditLog",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -203,7 +230,7 @@ let package = Package(
         .testTarget(
             name: "HeraldHTTPTests",
             dependencies: [
-                "HeraldHTTP", "HeraldWebhooks", "HeraldSQLite", "HeraldCore", "HeraldTestSupport",
+                "HeraldHTTP", "HeraldWebhooks", "HeraldSQLite", "HeraldCore", "HeraldTestSupport", "HeraldAuditLog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldAuditLog
 import HeraldCarrierLinks
 import HeraldCore
 import HeraldHTTP
@@ -33,6 +34,10 @@ public final class HeraldApplication: Sendable {
     public let messages: MessageService
     public let verifications: VerificationService
     public let routing: RoutingEngine
+    /// The tamper-evident audit log (checkpoints, proofs, export).
+    public let auditLog: MerkleAuditLog
+    /// `METHOD /path` of every HTTP route the node serves.
+    public let registeredRoutes: [String]
     /// The account and key created on the first start, if this start created them.
     public let initialAccount: (accountID: AccountID, apiKey: String, path: String)?
     public let linkIDs: [String]
@@ -55,13 +60,14 @@ public final class HeraldApplication: Sendable {
     ) async throws -> HeraldApplication {
         try configuration.validate()
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
-        let secretsPath = ProcessInfo.processInfo.environment["HERALD_SECRETS_FILE"]
-            ?? (configuration.dataDirectory as NSString).appendingPathComponent("secrets.json")
-        let secrets = try ServerSecrets.loadOrCreate(at: secretsPath, random: random)
+        let secretsPath = ServerSecrets.path(dataDirectory: configuration.dataDirectory)
+        let secrets = try ServerSecrets.loadOrCreate(at: secretsPath, random: random, auditOrigin: configuration.audit.origin)
         let nodeID = NodeIdentity.resolve(configured: configuration.nodeID)
 
-        let store = try StoreOpener.open(configuration, logger: logger)
+        let auditIdentity = try secrets.auditLogIdentity()
+        let store = try StoreOpener.open(configuration, logger: logger, auditSealer: try MerkleAuditSealer(identity: auditIdentity, random: random))
         try await store.migrate()
+        let auditLog = MerkleAuditLog(identity: auditIdentity, store: store, clock: clock, logger: Logger(label: "herald.audit"))
 
         // The built-in simulated carrier starts first so the `sim` link knows its port.
         var simulator: CarrierSimulator?
@@ -134,10 +140,11 @@ public final class HeraldApplication: Sendable {
             dependencies: ReceiptProcessor.Dependencies(store: store, gateway: gateway, clock: clock, webhooks: webhookFactory, resultsWritten: resultsWritten),
             logger: Logger(label: "herald.receipts"))
         let maintenance = MaintenanceService(
-            dependencies: MaintenanceService.Dependencies(store: store, clock: clock, webhooks: webhookFactory, vault: vault),
+            dependencies: MaintenanceService.Dependencies(store: store, clock: clock, webhooks: webhookFactory, vault: vault, auditLog: store),
             configuration: MaintenanceConfiguration(
                 receiptGrace: .seconds(configuration.retention.receiptGraceSeconds),
-                bodyRetention: .seconds(Int64(configuration.retention.messageBodyDays) * 86_400)),
+                bodyRetention: .seconds(Int64(configuration.retention.messageBodyDays) * 86_400),
+                auditSealedValueRetention: .seconds(Int64(configuration.retention.auditSealedDays) * 86_400)),
             logger: Logger(label: "herald.maintenance"))
         let transport = HTTPWebhookTransport(logger: Logger(label: "herald.webhooks"))
         let webhookDispatcher = WebhookDispatcher(
@@ -148,22 +155,28 @@ public final class HeraldApplication: Sendable {
             nodeID: nodeID, logger: Logger(label: "herald.webhooks"))
         let verificationExpiry = VerificationExpiryService(verifications: verifications, logger: Logger(label: "herald.verify"))
         let routeReload = RouteReloadService(engine: routing, store: store, logger: Logger(label: "herald.routing"))
+        let checkpoints = AuditCheckpointService(
+            issuer: auditLog.issuer, store: store, clock: clock, interval: .seconds(configuration.audit.checkpointIntervalSeconds),
+            logger: Logger(label: "herald.audit"))
+        let deniedRequests = DeniedRequestAuditor(store: store, clock: clock, logger: Logger(label: "herald.audit"))
+        let auditRoutes = AuditRoutes(log: auditLog, authentication: AuditorTokenMiddleware(token: secrets.auditorToken ?? ""))
 
         let application = HeraldApplication(
             configuration: configuration, nodeID: nodeID, store: store, gateway: gateway, simulator: simulator, accounts: accounts,
-            messages: messages, verifications: verifications, routing: routing, initialAccount: created.map { ($0.accountID, $0.apiKey, $0.path) },
+            messages: messages, verifications: verifications, routing: routing, auditLog: auditLog,
+            initialAccount: created.map { ($0.accountID, $0.apiKey, $0.path) },
             linkIDs: linkIDs, logger: logger, webhookTransport: transport, simulatorTask: simulatorTask,
-            workers: [receipts, gateway, dispatcher, maintenance, webhookDispatcher, verificationExpiry, routeReload],
-            metrics: metrics)
+            workers: [receipts, gateway, dispatcher, maintenance, webhookDispatcher, verificationExpiry, routeReload, checkpoints, deniedRequests],
+            audit: (routes: auditRoutes, deniedRequests: deniedRequests), metrics: metrics)
         return application
     }
 
     private init(
         configuration: HeraldConfiguration, nodeID: String, store: any GatewayStore, gateway: SMPPCarrierGateway, simulator: CarrierSimulator?,
-        accounts: AccountService, messages: MessageService, verifications: VerificationService, routing: RoutingEngine,
+        accounts: AccountService, messages: MessageService, verifications: VerificationService, routing: RoutingEngine, auditLog: MerkleAuditLog,
         initialAccount: (accountID: AccountID, apiKey: String, path: String)?, linkIDs: [String], logger: Logger,
         webhookTransport: HTTPWebhookTransport, simulatorTask: Task<Void, any Error>?, workers: [any Service],
-        metrics: PrometheusCollectorRegistry?
+        audit: (routes: AuditRoutes, deniedRequests: DeniedRequestAuditor), metrics: PrometheusCollectorRegistry?
     ) {
         self.configuration = configuration
         self.nodeID = nodeID
@@ -174,6 +187,7 @@ public final class HeraldApplication: Sendable {
         self.messages = messages
         self.verifications = verifications
         self.routing = routing
+        self.auditLog = auditLog
         self.initialAccount = initialAccount
         self.linkIDs = linkIDs
         self.logger = logger
@@ -187,9 +201,10 @@ public final class HeraldApplication: Sendable {
                 return .standard(storeReachable: reachable, carrierLinks: gateway.linkStatuses())
             },
             metrics: { metrics?.emitToString() ?? "" },
-            configuration: HTTPConfiguration(maximumBodySize: configuration.http.maximumBodyBytes))
+            configuration: HTTPConfiguration(maximumBodySize: configuration.http.maximumBodyBytes), deniedRequests: audit.deniedRequests)
         let router = HeraldAPI.buildRouter(
-            services: httpServices, groups: HeraldAPI.standardGroups + VerificationAPI.routeGroups(verifications: verifications))
+            services: httpServices, groups: HeraldAPI.standardGroups + VerificationAPI.routeGroups(verifications: verifications) + [audit.routes])
+        self.registeredRoutes = router.routes.map { "\($0.method.rawValue) \($0.path.description)" }.sorted()
         let httpPort = self.httpPort
         let httpReady = self.httpReady
         let http = Application(
@@ -232,7 +247,9 @@ public final class HeraldApplication: Sendable {
         await close()
     }
 
-    private func close() async {
+    /// Releases the webhook client and the store; ``run()`` does this itself. Call it for an application
+    /// that was made but will not run (tests, tools).
+    public func close() async {
         try? await webhookTransport.shutdown()
         try? await store.close()
         logger.info("Herald stopped", metadata: ["node": "\(nodeID)"])

@@ -17,11 +17,12 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
     public var webhooks: WebhooksSection
     public var retention: RetentionSection
     public var logging: LoggingSection
+    public var audit: AuditSection
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case nodeID = "node_id"
         case dataDirectory = "data_directory"
-        case database, http, simulator, carriers, messages, webhooks, retention, logging
+        case database, http, simulator, carriers, messages, webhooks, retention, logging, audit
     }
 
     public init() {
@@ -35,6 +36,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         webhooks = WebhooksSection()
         retention = RetentionSection()
         logging = LoggingSection()
+        audit = AuditSection()
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +53,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         webhooks = try c.decode(.webhooks, default: d.webhooks)
         retention = try c.decode(.retention, default: d.retention)
         logging = try c.decode(.logging, default: d.logging)
+        audit = try c.decode(.audit, default: d.audit)
     }
 
     /// Checks the whole configuration; the first problem is thrown with the key that causes it.
@@ -60,6 +63,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         try messages.validate()
         try webhooks.validate()
         try retention.validate()
+        try audit.validate()
         try simulator.validate()
         var seen = Set<String>()
         for carrier in carriers {
@@ -298,26 +302,35 @@ public struct RetentionSection: Codable, Sendable, Equatable {
     public var messageBodyDays: Int
     /// Seconds after validity to wait for a receipt before a submitted message is marked expired.
     public var receiptGraceSeconds: Int
+    /// Days the audit log keeps sealed values (full phone numbers, client addresses) before erasing them;
+    /// the entries and their commitments stay, so the log still verifies (1-3650). Message text in the
+    /// audit log is erased with the message body (`message_body_days`) or by this, whichever comes first.
+    public var auditSealedDays: Int
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case messageBodyDays = "message_body_days"
         case receiptGraceSeconds = "receipt_grace_seconds"
+        case auditSealedDays = "audit_sealed_days"
     }
 
-    public init(messageBodyDays: Int = 30, receiptGraceSeconds: Int = 3600) {
+    public init(messageBodyDays: Int = 30, receiptGraceSeconds: Int = 3600, auditSealedDays: Int = 90) {
         self.messageBodyDays = messageBodyDays
         self.receiptGraceSeconds = receiptGraceSeconds
+        self.auditSealedDays = auditSealedDays
     }
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = RetentionSection()
-        self.init(messageBodyDays: try c.decode(.messageBodyDays, default: d.messageBodyDays), receiptGraceSeconds: try c.decode(.receiptGraceSeconds, default: d.receiptGraceSeconds))
+        self.init(
+            messageBodyDays: try c.decode(.messageBodyDays, default: d.messageBodyDays), receiptGraceSeconds: try c.decode(.receiptGraceSeconds, default: d.receiptGraceSeconds),
+            auditSealedDays: try c.decode(.auditSealedDays, default: d.auditSealedDays))
     }
 
     func validate() throws {
         guard (1...3650).contains(messageBodyDays) else { throw ConfigurationError("'retention.message_body_days' must be 1-3650") }
+        guard (1...3650).contains(auditSealedDays) else { throw ConfigurationError("'retention.audit_sealed_days' must be 1-3650") }
         guard (0...604_800).contains(receiptGraceSeconds) else { throw ConfigurationError("'retention.receipt_grace_seconds' must be 0-604800") }
     }
 }

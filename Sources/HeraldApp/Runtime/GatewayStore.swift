@@ -1,5 +1,5 @@
 import HeraldCore
 
-/// Everything `herald serve` needs from its database: the core stores plus verifications, fraud guard and
-/// routes. SQLite and PostgreSQL implement all of it.
-public typealias GatewayStore = HeraldStore & VerificationStore & FraudStore & RouteStore
+/// Everything `herald serve` needs from its database: the core stores plus verifications, fraud guard,
+/// routes and the audit log. SQLite and PostgreSQL implement all of it.
+public typealias GatewayStore = HeraldStore & VerificationStore & FraudStore & RouteStore & AuditLogStore
