@@ -24,7 +24,7 @@ import Testing
             let denied = DeniedRequestAuditor(store: harness.store, clock: harness.clock, logger: AuditLogHarness.logger())
             let services = HTTPServices(
                 accounts: accounts, messages: messages, readiness: { ReadinessReport(checks: []) }, random: random, clock: harness.clock, deniedRequests: denied)
-            let groups = HeraldAPI.standardGroups + [AuditRoutes(log: harness.log, authentication: AuditorTokenMiddleware(token: token))]
+            let groups = HeraldAPI.standardGroups + [AuditRoutes(log: harness.log, authentication: AuditorTokenMiddleware(token: token)), RefusingRoutes()]
             let application = Application(responder: HeraldAPI.buildRouter(services: services, groups: groups).buildResponder(), logger: AuditLogHarness.logger())
             let frozen = harness
             try await application.test(.router) { client in try await body(frozen, accounts, denied, client) }
@@ -58,6 +58,26 @@ import Testing
             #expect(events.first?.details["code"] == "invalid_auditor_token")
             #expect(events.first?.details["operation"] == "GET /v1/audit/checkpoint")
             #expect(events.first?.actor == .anonymous("http"))
+        }
+    }
+
+    /// Routes that fail the way the domain refuses requests, to see which refusals are audited.
+    struct RefusingRoutes: HeraldRouteGroup {
+        func addRoutes(to router: Router<HeraldRequestContext>, services: HTTPServices) {
+            router.get("/test/policy") { _, _ -> Response in throw HeraldError(.policyBlocked, code: "fraud_prefix_blocked", "blocked") }
+            router.get("/test/limit") { _, _ -> Response in throw HeraldError(.rateLimited, code: "rate_limited", "slow down") }
+            router.get("/test/invalid") { _, _ -> Response in throw HeraldError.invalid("invalid_value", "bad") }
+        }
+    }
+
+    @Test func policyAndRateLimitRefusalsAreAuditedButBadInputIsNot() async throws {
+        try await Self.withAPI { harness, _, denied, client in
+            for uri in ["/test/policy", "/test/policy", "/test/limit", "/test/invalid"] { _ = try await Self.get(client, uri, token: nil) }
+            await denied.flush()
+            let events = try await harness.store.auditEvents().map(\.event).filter { $0.action == "request.denied" }
+            #expect(events.map { $0.details["code"] ?? "" }.sorted() == ["fraud_prefix_blocked", "rate_limited"])
+            #expect(events.first { $0.details["code"] == "fraud_prefix_blocked" }?.details["count"] == "2")
+            #expect(events.first { $0.details["code"] == "rate_limited" }?.details["status"] == "429")
         }
     }
 
