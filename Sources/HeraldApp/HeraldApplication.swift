@@ -65,9 +65,11 @@ public final class HeraldApplication: Sendable {
         let nodeID = NodeIdentity.resolve(configured: configuration.nodeID)
 
         let auditIdentity = try secrets.auditLogIdentity()
-        let store = try StoreOpener.open(configuration, logger: logger, auditSealer: try MerkleAuditSealer(identity: auditIdentity, random: random))
+        let sealedLeaves = SealedLeafRegistry()
+        let store = try StoreOpener.open(
+            configuration, logger: logger, auditSealer: try MerkleAuditSealer(identity: auditIdentity, random: random, leaves: sealedLeaves))
         try await store.migrate()
-        let auditLog = MerkleAuditLog(identity: auditIdentity, store: store, clock: clock, logger: Logger(label: "herald.audit"))
+        let auditLog = MerkleAuditLog(identity: auditIdentity, store: store, clock: clock, leaves: sealedLeaves, logger: Logger(label: "herald.audit"))
 
         // The built-in simulated carrier starts first so the `sim` link knows its port.
         var simulator: CarrierSimulator?

@@ -26,13 +26,17 @@ public actor AuditCheckpointIssuer {
     let store: any AuditLogStore
     let clock: any HeraldClock
     let logger: Logger
+    let leaves: SealedLeafRegistry?
     private let signer: CheckpointSigner
     private var last: AuditCheckpointRecord?
 
-    public init(identity: AuditLogIdentity, store: any AuditLogStore, clock: any HeraldClock, logger: Logger) {
+    /// - Parameter leaves: the leaves this process's sealer produced; entries among them are not verified
+    ///   again (see ``SealedLeafRegistry``). `nil` verifies every new entry's signature.
+    public init(identity: AuditLogIdentity, store: any AuditLogStore, clock: any HeraldClock, leaves: SealedLeafRegistry? = nil, logger: Logger) {
         self.identity = identity
         self.store = store
         self.clock = clock
+        self.leaves = leaves
         self.logger = logger
         // The identity's origin was validated when it was made.
         self.signer = try! CheckpointSigner(origin: identity.origin, key: identity.signerKey)
@@ -50,7 +54,14 @@ public actor AuditCheckpointIssuer {
         if let previous, previous.size == head.size, previous.rootHash == state.rootHash.bytes, !force {
             return previous
         }
-        try await checkConsistency(head: state, previous: previous)
+        let checked: [MerkleHash]
+        do {
+            checked = try await checkEntries(from: min(previous?.size ?? 0, head.size), to: head.size)
+            try await checkTree(head: state, previous: previous)
+        } catch let error as HeraldError where error.code == "audit_log_inconsistent" {
+            logger.critical("refusing to sign an audit checkpoint", metadata: ["reason": "\(error.message)"])
+            throw error
+        }
         let now = clock.now()
         let signed: SignedCheckpoint
         do {
@@ -62,6 +73,7 @@ public actor AuditCheckpointIssuer {
         let record = AuditCheckpointRecord(size: state.size, rootHash: state.rootHash.bytes, issuedAt: seconds, note: signed.serialized)
         try await store.saveAuditCheckpoint(record)
         last = record
+        leaves?.remove(checked)
         return record
     }
 
@@ -82,48 +94,42 @@ public actor AuditCheckpointIssuer {
     /// Entries read per query while checking new entries.
     static let pageSize = 1_000
 
-    private func checkConsistency(head: AuditLogState, previous: AuditCheckpointRecord?) async throws {
-        do {
-            let proofs = StoredProofs(store: store)
-            let size = head.size
-            try await checkEntries(from: min(previous?.size ?? 0, size), to: size)
-            if let previous {
-                guard previous.size <= size else {
-                    throw HeraldError.auditLogInconsistent(
-                        "the audit log has \(size) entries but checkpoint \(previous.size) was signed earlier: entries were removed")
-                }
-                let previousRoot = try MerkleHash(bytes: previous.rootHash)
-                let (root, proof) = try await proofs.compute(size: size) { generator in
-                    (try generator.rootHash(treeSize: size), try generator.consistencyProof(from: previous.size, to: size))
-                }
-                guard root == head.rootHash else {
-                    throw HeraldError.auditLogInconsistent("the stored leaf hashes do not match the audit log head at size \(size)")
-                }
-                guard proof.isValid(fromRoot: previousRoot, toRoot: root) else {
-                    throw HeraldError.auditLogInconsistent(
-                        "the audit log of size \(size) does not extend checkpoint \(previous.size): entries before \(previous.size) were changed")
-                }
-            } else if size > 0 {
-                let root = try await proofs.compute(size: size) { try $0.rootHash(treeSize: size) }
-                guard root == head.rootHash else {
-                    throw HeraldError.auditLogInconsistent("the stored leaf hashes do not match the audit log head at size \(size)")
-                }
+    /// Checks that the stored leaf hashes give the head's root and that the tree extends `previous`.
+    private func checkTree(head: AuditLogState, previous: AuditCheckpointRecord?) async throws {
+        let proofs = StoredProofs(store: store)
+        let size = head.size
+        if let previous {
+            guard previous.size <= size else {
+                throw HeraldError.auditLogInconsistent(
+                    "the audit log has \(size) entries but checkpoint \(previous.size) was signed earlier: entries were removed")
             }
-        } catch let error as HeraldError {
-            if error.code == "audit_log_inconsistent" {
-                logger.critical("refusing to sign an audit checkpoint", metadata: ["reason": "\(error.message)"])
+            guard let previousRoot = try? MerkleHash(bytes: previous.rootHash) else {
+                throw HeraldError.auditLogInconsistent("the stored root of checkpoint \(previous.size) is not a hash")
             }
-            throw error
-        } catch let error as MerkleLogError {
-            logger.critical("refusing to sign an audit checkpoint", metadata: ["reason": "\(error.message)"])
-            throw HeraldError.auditLogInconsistent(error.message)
+            let (root, proof) = try await proofs.compute(size: size) { generator in
+                (try generator.rootHash(treeSize: size), try generator.consistencyProof(from: previous.size, to: size))
+            }
+            guard root == head.rootHash else {
+                throw HeraldError.auditLogInconsistent("the stored leaf hashes do not match the audit log head at size \(size)")
+            }
+            guard proof.isValid(fromRoot: previousRoot, toRoot: root) else {
+                throw HeraldError.auditLogInconsistent(
+                    "the audit log of size \(size) does not extend checkpoint \(previous.size): entries before \(previous.size) were changed")
+            }
+        } else if size > 0 {
+            let root = try await proofs.compute(size: size) { try $0.rootHash(treeSize: size) }
+            guard root == head.rootHash else {
+                throw HeraldError.auditLogInconsistent("the stored leaf hashes do not match the audit log head at size \(size)")
+            }
         }
     }
 
-    /// Checks the entries `start ..< end`: present in order, signed by this log's key under their index,
-    /// their stored leaf hash the one their content gives, each chained to the one before.
-    private func checkEntries(from start: UInt64, to end: UInt64) async throws {
-        guard start < end else { return }
+    /// Checks the entries `start ..< end`: present in order, signed by this log's key under their index
+    /// (or sealed by this process, see ``SealedLeafRegistry``), their stored leaf hash the one their
+    /// content gives, each chained to the one before. Returns their leaf hashes.
+    private func checkEntries(from start: UInt64, to end: UInt64) async throws -> [MerkleHash] {
+        guard start < end else { return [] }
+        var checked: [MerkleHash] = []
         var previousLeaf: [UInt8]
         if start == 0 {
             previousLeaf = MerkleHash.zero.bytes
@@ -145,12 +151,15 @@ public actor AuditCheckpointIssuer {
                 guard let envelope = AuditRecordEnvelope.envelope(record) else {
                     throw HeraldError.auditLogInconsistent("entry \(next) is damaged: its stored form is not an audit entry")
                 }
-                guard envelope.hasValidSignature(origin: identity.origin, key: key) else {
-                    throw HeraldError.auditLogInconsistent("entry \(next) is not signed by this log's key: it was forged or changed")
-                }
-                guard envelope.leafHash.bytes == record.leafHash else {
+                let leaf = envelope.leafHash
+                guard leaf.bytes == record.leafHash else {
                     throw HeraldError.auditLogInconsistent("entry \(next)'s stored leaf hash does not match its content")
                 }
+                // A leaf this process sealed is what it signed; anything else must carry a valid signature.
+                guard leaves?.contains(leaf) == true || envelope.hasValidSignature(origin: identity.origin, key: key) else {
+                    throw HeraldError.auditLogInconsistent("entry \(next) is not signed by this log's key: it was forged or changed")
+                }
+                checked.append(leaf)
                 guard record.previousHash == previousLeaf else {
                     throw HeraldError.auditLogInconsistent("entry \(next) is not chained to entry \(next - 1)")
                 }
@@ -159,5 +168,6 @@ public actor AuditCheckpointIssuer {
                 if next == end { break }
             }
         }
+        return checked
     }
 }

@@ -6,7 +6,7 @@ import MerkleLog
 /// ``AuditLogStore``, with the log's identity for signing checkpoints.
 ///
 /// ```swift
-/// let log = MerkleAuditLog(identity: identity, store: store, clock: SystemClock(), logger: logger)
+/// let log = MerkleAuditLog(identity: identity, store: store, clock: SystemClock(), leaves: leaves, logger: logger)
 /// let checkpoint = try await log.issueCheckpoint()
 /// try await log.exportBundle(includingSealedValues: false, inclusionProofsFor: []) { bytes in try file.write(contentsOf: bytes) }
 /// ```
@@ -19,8 +19,10 @@ public struct MerkleAuditLog: AuditLogAccess {
     /// Signs checkpoints; share it with the ``AuditCheckpointService`` so both extend the same history.
     public let issuer: AuditCheckpointIssuer
 
-    public init(identity: AuditLogIdentity, store: any AuditLogStore, clock: any HeraldClock, logger: Logger) {
-        self.init(identity: identity, store: store, issuer: AuditCheckpointIssuer(identity: identity, store: store, clock: clock, logger: logger))
+    /// - Parameter leaves: the registry shared with this process's ``MerkleAuditSealer`` (see ``SealedLeafRegistry``).
+    public init(identity: AuditLogIdentity, store: any AuditLogStore, clock: any HeraldClock, leaves: SealedLeafRegistry? = nil, logger: Logger) {
+        self.init(
+            identity: identity, store: store, issuer: AuditCheckpointIssuer(identity: identity, store: store, clock: clock, leaves: leaves, logger: logger))
     }
 
     public init(identity: AuditLogIdentity, store: any AuditLogStore, issuer: AuditCheckpointIssuer) {

@@ -44,8 +44,13 @@ struct StoredProofs: Sendable {
             }
         }
         let answering = StagedHashStore(size: size, cacheLevel: level, stage: .answering(subtrees: subtrees, leaves: leaves))
+        return try Self.answer(body, ProofGenerator(store: answering))
+    }
+
+    /// Runs the computation over the fetched hashes; a store inconsistency becomes `audit_log_inconsistent`.
+    private static func answer<T>(_ body: (ProofGenerator<StagedHashStore>) throws -> T, _ generator: ProofGenerator<StagedHashStore>) throws -> T {
         do {
-            return try body(ProofGenerator(store: answering))
+            return try body(generator)
         } catch let error as MerkleLogError {
             throw HeraldError.auditLogInconsistent("cannot compute from the stored audit log: \(error.message)")
         }

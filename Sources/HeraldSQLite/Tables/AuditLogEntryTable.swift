@@ -88,6 +88,22 @@ enum AuditLogEntryTable {
 
     static func sealedFields(_ text: String, entry: Int64) throws -> [AuditSealedField] {
         if text == "[]" { return [] }
+        if case .array(let items)? = JSONValue.parse(text) {
+            var fields: [AuditSealedField] = []
+            for item in items {
+                guard case .object(let members) = item else { break }
+                var name: String?
+                var commitment: String?
+                for (key, value) in members {
+                    if case .string(let text) = value {
+                        if key == "name" { name = text } else if key == "commitment" { commitment = text }
+                    }
+                }
+                guard let name, let commitment else { break }
+                fields.append(AuditSealedField(name: name, commitment: Array(Data(base64Encoded: commitment) ?? Data(commitment.utf8)), salt: nil, value: nil))
+            }
+            if fields.count == items.count { return fields }
+        }
         do {
             return try JSONDecoder().decode([StoredCommitment].self, from: Data(text.utf8)).map { stored in
                 // A commitment that is not base64 is kept as its raw text bytes: the verifier reports the entry as edited.

@@ -47,12 +47,13 @@ enum AuditBench {
         configuration.synchronous = synchronous
         let random = SystemRandomSource()
         let identity = try AuditLogIdentity.generate(origin: "bench.herald.example/audit", seed: random.bytes(32))
+        let leaves = SealedLeafRegistry()
         let store = try SQLiteHeraldStore(
             path: directory.appendingPathComponent("herald.sqlite").path, configuration: configuration, logger: logger,
-            auditSealer: sealed ? try MerkleAuditSealer(identity: identity) : nil)
+            auditSealer: sealed ? try MerkleAuditSealer(identity: identity, leaves: leaves) : nil)
         try await store.migrate()
         let clock = SystemClock()
-        let issuer = AuditCheckpointIssuer(identity: identity, store: store, clock: clock, logger: logger)
+        let issuer = AuditCheckpointIssuer(identity: identity, store: store, clock: clock, leaves: leaves, logger: logger)
         let counters = Counters()
 
         let start = ContinuousClock.now
