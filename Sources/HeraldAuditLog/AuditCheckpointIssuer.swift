@@ -9,7 +9,8 @@ import MerkleLog
 /// Before signing the tree of size *n*, the issuer
 /// 1. checks every entry added since the last checkpoint it knows (the one it issued last, or the latest
 ///    stored one when its signature verifies): its signature by the log key under its index, its leaf hash
-///    recomputed from its content, and its link to the previous entry;
+///    recomputed from its content, and its link to the previous entry — except that a leaf this process
+///    sealed itself is known to be authentic from its hash alone (``SealedLeafRegistry``);
 /// 2. recomputes the root from the stored leaf hashes and compares it with the log head; and
 /// 3. proves from the stored hashes that the tree extends that last checkpoint.
 ///
@@ -124,12 +125,45 @@ public actor AuditCheckpointIssuer {
         }
     }
 
-    /// Checks the entries `start ..< end`: present in order, signed by this log's key under their index
-    /// (or sealed by this process, see ``SealedLeafRegistry``), their stored leaf hash the one their
-    /// content gives, each chained to the one before. Returns their leaf hashes.
+    /// Leaf hashes read per query while checking new entries.
+    static let leafPageSize = 10_000
+
+    /// Checks the entries `start ..< end` before they are signed over. A stored leaf hash this process
+    /// sealed (see ``SealedLeafRegistry``) stands for exactly the entry it signed at that index after
+    /// exactly that predecessor, so the checkpoint commits to authentic leaves; any other entry is read
+    /// and must be present in order, signed by this log's key under its index, give its stored leaf hash
+    /// and be chained to the one before. Returns the leaf hashes checked.
     private func checkEntries(from start: UInt64, to end: UInt64) async throws -> [MerkleHash] {
         guard start < end else { return [] }
         var checked: [MerkleHash] = []
+        var next = start
+        while next < end {
+            let upper = min(end, next + UInt64(Self.leafPageSize))
+            let stored = try await store.auditLeafHashes(in: next..<upper)
+            guard stored.count == Int(upper - next) else {
+                throw HeraldError.auditLogInconsistent("entries \(next)…\(upper - 1) should be in the audit log but \(stored.count) of \(upper - next) were found")
+            }
+            let hashes = try stored.enumerated().map { offset, bytes -> MerkleHash in
+                guard let hash = try? MerkleHash(bytes: bytes) else {
+                    throw HeraldError.auditLogInconsistent("entry \(next + UInt64(offset)) has a stored leaf hash of \(bytes.count) bytes")
+                }
+                return hash
+            }
+            if let leaves, let firstUnknown = hashes.firstIndex(where: { !leaves.contains($0) }) {
+                try await verifyEntries(from: next + UInt64(firstUnknown), to: upper)
+            } else if leaves == nil {
+                try await verifyEntries(from: next, to: upper)
+            }
+            checked += hashes
+            next = upper
+        }
+        return checked
+    }
+
+    /// Reads the entries `start ..< end` and checks each in full: present in order, its stored leaf hash
+    /// the one its content gives, chained to the one before, and — unless this process sealed it — signed
+    /// by this log's key under its index.
+    private func verifyEntries(from start: UInt64, to end: UInt64) async throws {
         var previousLeaf: [UInt8]
         if start == 0 {
             previousLeaf = MerkleHash.zero.bytes
@@ -159,7 +193,6 @@ public actor AuditCheckpointIssuer {
                 guard leaves?.contains(leaf) == true || envelope.hasValidSignature(origin: identity.origin, key: key) else {
                     throw HeraldError.auditLogInconsistent("entry \(next) is not signed by this log's key: it was forged or changed")
                 }
-                checked.append(leaf)
                 guard record.previousHash == previousLeaf else {
                     throw HeraldError.auditLogInconsistent("entry \(next) is not chained to entry \(next - 1)")
                 }
@@ -168,6 +201,5 @@ public actor AuditCheckpointIssuer {
                 if next == end { break }
             }
         }
-        return checked
     }
 }
