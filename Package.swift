@@ -109,6 +109,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "HeraldAuditLog",
+            dependencies: [
+                "HeraldCore", "MerkleLog",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
             name: "HeraldCarrierLinks",
             dependencies: [
                 "HeraldCore", "SMPP", "SMSText",
@@ -144,7 +152,7 @@ let package = Package(
             name: "HeraldApp",
             dependencies: [
                 "HeraldCore", "HeraldSQLite", "HeraldHTTP", "HeraldWebhooks", "HeraldCarrierLinks", "HeraldSimulator", "HeraldRouting",
-                "HeraldCustomerSMPP", "Numbering", "SMPP", "SMSText",
+                "HeraldCustomerSMPP", "HeraldAuditLog", "Numbering", "SMPP", "SMSText",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -162,6 +170,7 @@ let package = Package(
             name: "herald",
             dependencies: [
                 "SMPP", "SMSText", "Numbering", "MerkleLog", "HeraldCore", "HeraldRouting", "HeraldApp", "HeraldSimulator",
+                "HeraldAuditLog", "HeraldSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -211,6 +220,7 @@ let package = Package(
             dependencies: [
                 "HeraldApp", "HeraldCore", "HeraldTestSupport", "HeraldCustomerSMPP", "SMSText", "HeraldSQLite", "HeraldSimulator",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(
@@ -223,9 +233,19 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "HeraldAuditLogTests",
+            dependencies: [
+                "HeraldAuditLog", "HeraldSQLite", "HeraldCore", "MerkleLog", "HeraldTestSupport", "HeraldHTTP", "herald",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "HeraldStorageTests",
             dependencies: [
-                "HeraldSQLite", "HeraldCore", "HeraldTestSupport",
+                "HeraldSQLite", "HeraldCore", "HeraldTestSupport", "HeraldAuditLog",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -233,7 +253,7 @@ let package = Package(
         .testTarget(
             name: "HeraldHTTPTests",
             dependencies: [
-                "HeraldHTTP", "HeraldWebhooks", "HeraldSQLite", "HeraldCore", "HeraldTestSupport", "HeraldRouting",
+                "HeraldHTTP", "HeraldWebhooks", "HeraldSQLite", "HeraldCore", "HeraldTestSupport", "HeraldRouting", "HeraldAuditLog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldAuditLog
 import HeraldCarrierLinks
 import HeraldCore
 import HeraldCustomerSMPP
@@ -41,6 +42,10 @@ public final class HeraldApplication: Sendable {
     public let inbound: InboundMessageService
     /// The customer SMPP listener, when `customer_smpp.enabled`.
     public let customerSMPP: CustomerSMPPListener?
+    /// The tamper-evident audit log (checkpoints, proofs, export).
+    public let auditLog: MerkleAuditLog
+    /// `METHOD /path` of every HTTP route the node serves.
+    public let registeredRoutes: [String]
     /// The account and key created on the first start, if this start created them.
     public let initialAccount: (accountID: AccountID, apiKey: String, path: String)?
     /// The first admin and its token, if this start created them (no operator existed).
@@ -74,13 +79,16 @@ public final class HeraldApplication: Sendable {
     ) async throws -> HeraldApplication {
         try configuration.validate()
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
-        let secretsPath = ProcessInfo.processInfo.environment["HERALD_SECRETS_FILE"]
-            ?? (configuration.dataDirectory as NSString).appendingPathComponent("secrets.json")
-        let secrets = try ServerSecrets.loadOrCreate(at: secretsPath, random: random)
+        let secretsPath = ServerSecrets.path(dataDirectory: configuration.dataDirectory)
+        let secrets = try ServerSecrets.loadOrCreate(at: secretsPath, random: random, auditOrigin: configuration.audit.origin)
         let nodeID = NodeIdentity.resolve(configured: configuration.nodeID)
 
-        let store = try StoreOpener.open(configuration, logger: logger)
+        let auditIdentity = try secrets.auditLogIdentity()
+        let sealedLeaves = SealedLeafRegistry()
+        let store = try StoreOpener.open(
+            configuration, logger: logger, auditSealer: try MerkleAuditSealer(identity: auditIdentity, random: random, leaves: sealedLeaves))
         try await store.migrate()
+        let auditLog = MerkleAuditLog(identity: auditIdentity, store: store, clock: clock, leaves: sealedLeaves, logger: Logger(label: "herald.audit"))
 
         // The built-in simulated carrier starts first so the `sim` link knows its port.
         var simulator: CarrierSimulator?
@@ -214,10 +222,12 @@ public final class HeraldApplication: Sendable {
                 inboundHandler: { message in message.acknowledge(await inbound.receive(message)) }),
             logger: Logger(label: "herald.receipts"))
         let maintenance = MaintenanceService(
-            dependencies: MaintenanceService.Dependencies(store: store, clock: clock, webhooks: webhookFactory, vault: vault, retention: store),
+            dependencies: MaintenanceService.Dependencies(
+                store: store, clock: clock, webhooks: webhookFactory, vault: vault, retention: store, auditLog: store),
             configuration: MaintenanceConfiguration(
                 receiptGrace: .seconds(configuration.retention.receiptGraceSeconds),
-                bodyRetention: .seconds(Int64(configuration.retention.messageBodyDays) * 86_400)),
+                bodyRetention: .seconds(Int64(configuration.retention.messageBodyDays) * 86_400),
+                auditSealedValueRetention: .seconds(Int64(configuration.retention.auditSealedDays) * 86_400)),
             logger: Logger(label: "herald.maintenance"))
         let transport = HTTPWebhookTransport(logger: Logger(label: "herald.webhooks"))
         let webhookDispatcher = WebhookDispatcher(
@@ -227,26 +237,35 @@ public final class HeraldApplication: Sendable {
                 maximumAttempts: configuration.webhooks.maximumAttempts, requestTimeout: .seconds(configuration.webhooks.timeoutSeconds)),
             nodeID: nodeID, logger: Logger(label: "herald.webhooks"))
         let verificationExpiry = VerificationExpiryService(verifications: verifications, logger: Logger(label: "herald.verify"))
+        let checkpoints = AuditCheckpointService(
+            issuer: auditLog.issuer, store: store, clock: clock, interval: .seconds(configuration.audit.checkpointIntervalSeconds),
+            logger: Logger(label: "herald.audit"))
+        let deniedRequests = DeniedRequestAuditor(store: store, clock: clock, logger: Logger(label: "herald.audit"))
         let proposalExpiry = ProposalExpiryService(proposals: proposals, logger: Logger(label: "herald.proposals"))
+        // Refusals on admin routes are audited (coalesced) by the denied-request middleware like all others.
+        let operatorAccess = OperatorAccess(operators: operators, audit: store, clock: clock, auditsRefusals: false)
         let admin = AdminServices(
-            access: OperatorAccess(operators: operators, audit: store, clock: clock), accounts: accounts,
+            access: operatorAccess, accounts: accounts,
             administration: AccountAdministration(accounts: accounts, proposals: proposals), proposals: proposals,
             exports: MessageExportService(store: store, clock: clock), store: store, fraudGuard: fraudGuard, routing: routing,
             linkStatuses: { [gateway] in gateway.linkStatuses() }, builtInLinks: builtInLinks,
             explainRoute: { [router, gateway] query in try router.dryRun(query, linkStatuses: gateway.linkStatuses()) })
+        let auditRoutes = AuditRoutes(log: auditLog, authentication: operatorAccess.auditor)
         let inboundRetention = InboundRetentionService(
             store: store, clock: clock, retention: .seconds(Int64(configuration.retention.messageBodyDays) * 86_400), logger: Logger(label: "herald.inbound"))
         var workers: [any Service] = [
             receipts, gateway, linkSync, dispatcher, maintenance, webhookDispatcher, verificationExpiry, routeReload, proposalExpiry, inboundRetention,
+            checkpoints, deniedRequests,
         ]
         if let customerSMPP { workers.append(customerSMPP) }
 
         let application = HeraldApplication(
             configuration: configuration, nodeID: nodeID, store: store, gateway: gateway, simulator: simulator, accounts: accounts,
             messages: messages, verifications: verifications, routing: routing, smppAccounts: smppAccounts, numbers: numbers, inbound: inbound,
-            customerSMPP: customerSMPP, initialAccount: created.map { ($0.accountID, $0.apiKey, $0.path) },
+            customerSMPP: customerSMPP, auditLog: auditLog, initialAccount: created.map { ($0.accountID, $0.apiKey, $0.path) },
             initialOperator: createdOperator.map { ($0.operatorID, $0.token, $0.path) }, operators: operators, proposals: proposals, admin: admin,
-            linkIDs: linkIDs, routePlanner: router, logger: logger, webhookTransport: transport, simulatorTask: simulatorTask, workers: workers, metrics: metrics)
+            linkIDs: linkIDs, routePlanner: router, logger: logger, webhookTransport: transport, simulatorTask: simulatorTask, workers: workers,
+            audit: (routes: auditRoutes, deniedRequests: deniedRequests), metrics: metrics)
         return application
     }
 
@@ -254,11 +273,11 @@ public final class HeraldApplication: Sendable {
         configuration: HeraldConfiguration, nodeID: String, store: any GatewayStore, gateway: SMPPCarrierGateway, simulator: CarrierSimulator?,
         accounts: AccountService, messages: MessageService, verifications: VerificationService, routing: RoutingEngine,
         smppAccounts: SMPPAccountService, numbers: NumberAssignmentService, inbound: InboundMessageService, customerSMPP: CustomerSMPPListener?,
-        initialAccount: (accountID: AccountID, apiKey: String, path: String)?,
+        auditLog: MerkleAuditLog, initialAccount: (accountID: AccountID, apiKey: String, path: String)?,
         initialOperator: (operatorID: OperatorID, token: String, path: String)?, operators: OperatorService, proposals: ProposalService,
         admin: AdminServices, linkIDs: [String], routePlanner: ConfiguredRoutePlanner, logger: Logger,
         webhookTransport: HTTPWebhookTransport, simulatorTask: Task<Void, any Error>?, workers: [any Service],
-        metrics: PrometheusCollectorRegistry?
+        audit: (routes: AuditRoutes, deniedRequests: DeniedRequestAuditor), metrics: PrometheusCollectorRegistry?
     ) {
         self.configuration = configuration
         self.nodeID = nodeID
@@ -273,6 +292,7 @@ public final class HeraldApplication: Sendable {
         self.numbers = numbers
         self.inbound = inbound
         self.customerSMPP = customerSMPP
+        self.auditLog = auditLog
         self.initialAccount = initialAccount
         self.initialOperator = initialOperator
         self.operators = operators
@@ -301,11 +321,12 @@ public final class HeraldApplication: Sendable {
                 linkGauges?.update(gateway.linkStatuses(), transmitting: Set(gateway.transmittingLinkIDs))
                 return metrics?.emitToString() ?? ""
             },
-            configuration: HTTPConfiguration(maximumBodySize: configuration.http.maximumBodyBytes))
+            configuration: HTTPConfiguration(maximumBodySize: configuration.http.maximumBodyBytes), deniedRequests: audit.deniedRequests)
         let router = HeraldAPI.buildRouter(
             services: httpServices,
             groups: HeraldAPI.standardGroups + VerificationAPI.routeGroups(verifications: verifications) + [InboundRoutes(inbound: inbound)]
-                + AdminAPI.routeGroups(admin))
+                + AdminAPI.routeGroups(admin) + [audit.routes])
+        self.registeredRoutes = router.routes.map { "\($0.method.rawValue) \($0.path.description)" }.sorted()
         let httpPort = self.httpPort
         let httpReady = self.httpReady
         let http = Application(
@@ -351,7 +372,9 @@ public final class HeraldApplication: Sendable {
         await close()
     }
 
-    private func close() async {
+    /// Releases the webhook client and the store; ``run()`` does this itself. Call it for an application
+    /// that was made but will not run (tests, tools).
+    public func close() async {
         try? await webhookTransport.shutdown()
         try? await store.close()
         logger.info("Herald stopped", metadata: ["node": "\(nodeID)"])

@@ -28,13 +28,16 @@ public struct HTTPServices: Sendable {
     public var clock: any HeraldClock
     /// Where the HTTP metrics go; `nil` means the bootstrapped `MetricsSystem.factory`.
     public var metricsFactory: (any MetricsFactory)?
+    /// Audits refused requests (401, 403, rate limits, policy refusals); `nil` audits none.
+    public var deniedRequests: DeniedRequestAuditor?
 
     public init(
         accounts: AccountService, messages: MessageService,
         readiness: @escaping @Sendable () async -> ReadinessReport,
         metrics: @escaping @Sendable () async -> String = { "" },
         configuration: HTTPConfiguration = HTTPConfiguration(),
-        random: any RandomSource = SystemRandomSource(), clock: (any HeraldClock)? = nil, metricsFactory: (any MetricsFactory)? = nil
+        random: any RandomSource = SystemRandomSource(), clock: (any HeraldClock)? = nil, metricsFactory: (any MetricsFactory)? = nil,
+        deniedRequests: DeniedRequestAuditor? = nil
     ) {
         self.accounts = accounts
         self.messages = messages
@@ -44,5 +47,6 @@ public struct HTTPServices: Sendable {
         self.random = random
         self.clock = clock ?? messages.dependencies.clock
         self.metricsFactory = metricsFactory
+        self.deniedRequests = deniedRequests
     }
 }

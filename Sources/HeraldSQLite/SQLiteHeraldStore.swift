@@ -7,10 +7,12 @@ import Logging
 /// one writer, concurrent readers).
 ///
 /// Every port method is one transaction; audit events and webhooks are written in the transaction of the change
-/// they belong to. Call ``migrate()`` once after opening (it is safe on every start).
+/// they belong to. Audit events are sealed into the tamper-evident audit log by the injected ``AuditSealer``
+/// (see ``AuditAppender``); without one they are queued unsealed until a store with a sealer is migrated.
+/// Call ``migrate()`` once after opening (it is safe on every start).
 ///
 /// ```swift
-/// let store = try SQLiteHeraldStore(path: "herald-data/herald.sqlite")
+/// let store = try SQLiteHeraldStore(path: "herald-data/herald.sqlite", auditSealer: try MerkleAuditSealer(identity: identity))
 /// try await store.migrate()
 /// let due = try await store.claimDueMessages(now: clock.now(), limit: 100, owner: "node-1", leaseUntil: clock.now().adding(seconds: 60))
 /// try await store.close()
@@ -27,14 +29,23 @@ public final class SQLiteHeraldStore: HeraldStore {
     let logger: Logger
     /// Message insertions, committed in groups.
     let inserts: GroupCommit<InsertRequest, InsertOutcome>
+    /// Writes audit events (sealed when the store has a sealer) in the caller's transaction.
+    let auditAppender: AuditAppender
 
     /// Opens (creating if needed) the database at `path`, and its parent directory.
     ///
+    /// - Parameter auditSealer: seals every audit event into the audit log in the transaction of its change;
+    ///   `nil` queues events unsealed (for tools and tests; `herald serve` always passes one).
     /// - Throws: ``HeraldError`` `storage_failure` when the file cannot be opened.
-    public init(path: String, configuration: SQLiteStoreConfiguration = SQLiteStoreConfiguration(), logger: Logger = Logger(label: "herald.sqlite")) throws {
+    public init(
+        path: String, configuration: SQLiteStoreConfiguration = SQLiteStoreConfiguration(), logger: Logger = Logger(label: "herald.sqlite"),
+        auditSealer: (any AuditSealer)? = nil
+    ) throws {
         self.path = path
         self.configuration = configuration
         self.logger = logger
+        let appender = AuditAppender(sealer: auditSealer)
+        self.auditAppender = appender
         var grdb = Configuration()
         grdb.label = "herald"
         grdb.maximumReaderCount = max(1, configuration.maximumReaderCount)
@@ -60,7 +71,9 @@ public final class SQLiteHeraldStore: HeraldStore {
         } catch {
             throw SQLiteStoreError.translate(error, operation: "opening \(path)", wrappingOthers: true)
         }
-        inserts = GroupCommit(pool: pool, maximumBatch: configuration.maximumGroupCommit, work: Self.insert)
+        inserts = GroupCommit(pool: pool, maximumBatch: configuration.maximumGroupCommit) { db, request in
+            try Self.insert(in: db, request, audit: appender)
+        }
     }
 
     // MARK: HeraldStore
@@ -79,6 +92,21 @@ public final class SQLiteHeraldStore: HeraldStore {
         } catch {
             throw SQLiteStoreError.translate(error, operation: "migrating the schema")
         }
+        try await sealQueuedAuditEvents()
+    }
+
+    /// Seals audit events queued by a store without a sealer (older versions, tools) into the audit log,
+    /// oldest first; does nothing without a sealer. Runs as part of ``migrate()``.
+    func sealQueuedAuditEvents() async throws {
+        guard auditAppender.sealer != nil else { return }
+        let appender = auditAppender
+        var total = 0
+        while true {
+            let sealed = try await write("sealing queued audit events") { db in try appender.sealQueued(in: db) }
+            total += sealed
+            if sealed < AuditAppender.backfillBatch { break }
+        }
+        if total > 0 { logger.notice("sealed queued audit events into the audit log", metadata: ["count": "\(total)"]) }
     }
 
     public func close() async throws {
@@ -91,11 +119,25 @@ public final class SQLiteHeraldStore: HeraldStore {
 
     // MARK: Audit log
 
-    /// Stored audit events with a sequence number above `sequence`, in sequence order, at most `limit`.
-    /// The tamper-evident audit log reads the table this way.
+    /// Audit events in the order they were recorded, after position `sequence`, at most `limit`: first the
+    /// sealed log's entries (entry *i* has sequence *i* + 1), then events still queued unsealed.
     public func auditEvents(after sequence: Int64 = 0, limit: Int = 1000) async throws -> [StoredAuditEvent] {
-        try await read("reading audit events") { db in
-            try Row.fetchAll(db.cachedStatement(sql: AuditEventTable.selectAfter), arguments: [sequence, limit]).map(AuditEventTable.decode)
+        guard limit > 0 else { return [] }
+        return try await read("reading audit events") { db in
+            let size = Int64(try AuditLogHeadTable.read(db).size)
+            var events: [StoredAuditEvent] = []
+            let after = max(0, sequence)
+            if after < size {
+                let records = try AuditLogEntryTable.records(from: UInt64(after), limit: limit, includingSealedValues: true, in: db)
+                events = try records.map { StoredAuditEvent(sequence: Int64($0.index) + 1, event: try $0.event()) }
+            }
+            let remaining = limit - events.count
+            if remaining > 0 {
+                let offset = max(0, after - size)
+                let queued = try Row.fetchAll(db.cachedStatement(sql: AuditEventTable.selectQueued), arguments: [remaining, offset]).map(AuditEventTable.decode)
+                events += queued.enumerated().map { StoredAuditEvent(sequence: size + offset + Int64($0.offset) + 1, event: $0.element.event) }
+            }
+            return events
         }
     }
 

@@ -2,8 +2,8 @@ import HeraldCore
 
 /// An audit event as stored, with its position in the audit sequence.
 public struct StoredAuditEvent: Sendable, Equatable {
-    /// Increases with every stored event and is never reused; in SQLite (one writer) it is also gap-free in
-    /// commit order. The audit log consumes events in this order.
+    /// The event's position in the order of recording, from 1: entry *i* of the sealed audit log has
+    /// sequence *i* + 1; events still queued unsealed (a store without a sealer) follow the sealed ones.
     public var sequence: Int64
     public var event: AuditEvent
 

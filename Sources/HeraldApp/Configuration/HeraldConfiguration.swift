@@ -24,11 +24,12 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
     /// A number-portability CSV (`e164,mcc,mnc[,name]`, see docs/numbering.md) loaded at start: ported
     /// numbers resolve (and route) to the network they moved to.
     public var portabilityFile: String?
+    public var audit: AuditSection
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case nodeID = "node_id"
         case dataDirectory = "data_directory"
-        case database, http, simulator, carriers, messages, webhooks, retention, logging, verification
+        case database, http, simulator, carriers, messages, webhooks, retention, logging, verification, audit
         case customerSMPP = "customer_smpp"
         case fraudGuard = "fraud_guard"
         case portabilityFile = "portability_file"
@@ -49,6 +50,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         verification = VerificationSection()
         fraudGuard = FraudGuardSection()
         portabilityFile = nil
+        audit = AuditSection()
     }
 
     public init(from decoder: any Decoder) throws {
@@ -69,6 +71,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         verification = try c.decode(.verification, default: d.verification)
         fraudGuard = try c.decode(.fraudGuard, default: d.fraudGuard)
         portabilityFile = try c.decodeIfPresent(String.self, forKey: .portabilityFile)
+        audit = try c.decode(.audit, default: d.audit)
     }
 
     /// Checks the whole configuration; the first problem is thrown with the key that causes it.
@@ -78,6 +81,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         try messages.validate()
         try webhooks.validate()
         try retention.validate()
+        try audit.validate()
         try simulator.validate()
         try customerSMPP.validate()
         try verification.validate()
@@ -320,26 +324,35 @@ public struct RetentionSection: Codable, Sendable, Equatable {
     public var messageBodyDays: Int
     /// Seconds after validity to wait for a receipt before a submitted message is marked expired.
     public var receiptGraceSeconds: Int
+    /// Days the audit log keeps sealed values (full phone numbers, client addresses) before erasing them;
+    /// the entries and their commitments stay, so the log still verifies (1-3650). Message text in the
+    /// audit log is erased with the message body (`message_body_days`) or by this, whichever comes first.
+    public var auditSealedDays: Int
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case messageBodyDays = "message_body_days"
         case receiptGraceSeconds = "receipt_grace_seconds"
+        case auditSealedDays = "audit_sealed_days"
     }
 
-    public init(messageBodyDays: Int = 30, receiptGraceSeconds: Int = 3600) {
+    public init(messageBodyDays: Int = 30, receiptGraceSeconds: Int = 3600, auditSealedDays: Int = 90) {
         self.messageBodyDays = messageBodyDays
         self.receiptGraceSeconds = receiptGraceSeconds
+        self.auditSealedDays = auditSealedDays
     }
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = RetentionSection()
-        self.init(messageBodyDays: try c.decode(.messageBodyDays, default: d.messageBodyDays), receiptGraceSeconds: try c.decode(.receiptGraceSeconds, default: d.receiptGraceSeconds))
+        self.init(
+            messageBodyDays: try c.decode(.messageBodyDays, default: d.messageBodyDays), receiptGraceSeconds: try c.decode(.receiptGraceSeconds, default: d.receiptGraceSeconds),
+            auditSealedDays: try c.decode(.auditSealedDays, default: d.auditSealedDays))
     }
 
     func validate() throws {
         guard (1...3650).contains(messageBodyDays) else { throw ConfigurationError("'retention.message_body_days' must be 1-3650") }
+        guard (1...3650).contains(auditSealedDays) else { throw ConfigurationError("'retention.audit_sealed_days' must be 1-3650") }
         guard (0...604_800).contains(receiptGraceSeconds) else { throw ConfigurationError("'retention.receipt_grace_seconds' must be 0-604800") }
     }
 }

@@ -31,7 +31,7 @@ public struct AuditEvent: Sendable, Equatable, Codable {
 
 /// Who did it.
 public struct AuditActor: Sendable, Equatable, Codable, CustomStringConvertible {
-    /// `operator`, `account`, `system`, `cli`.
+    /// `operator`, `account`, `system`, `cli`, `anonymous` (an unauthenticated request).
     public var kind: String
     public var id: String
 
@@ -43,7 +43,10 @@ public struct AuditActor: Sendable, Equatable, Codable, CustomStringConvertible 
     public static func system(_ component: String) -> AuditActor { AuditActor(kind: "system", id: component) }
     public static func account(_ id: AccountID) -> AuditActor { AuditActor(kind: "account", id: id.rawValue) }
     public static func cli(_ user: String) -> AuditActor { AuditActor(kind: "cli", id: user) }
+    /// A Herald operator (staff member), written `operator:<id>`.
     public static func `operator`(_ id: String) -> AuditActor { AuditActor(kind: "operator", id: id) }
+    /// A request that presented no valid credentials, e.g. `anonymous:http`.
+    public static func anonymous(_ channel: String) -> AuditActor { AuditActor(kind: "anonymous", id: channel) }
 
     public var description: String { "\(kind):\(id)" }
 }

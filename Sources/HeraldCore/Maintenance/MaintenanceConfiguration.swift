@@ -6,10 +6,17 @@ public struct MaintenanceConfiguration: Sendable, Equatable {
     public var receiptGrace: Duration
     /// How long retained message bodies are kept before they are erased (`nil`: keep).
     public var bodyRetention: Duration?
+    /// How long the audit log keeps sealed values (full numbers, message text) before erasing them; the
+    /// entries keep their commitments (`nil`: keep).
+    public var auditSealedValueRetention: Duration?
 
-    public init(interval: Duration = .seconds(5), receiptGrace: Duration = .seconds(3600), bodyRetention: Duration? = .seconds(30 * 86_400)) {
+    public init(
+        interval: Duration = .seconds(5), receiptGrace: Duration = .seconds(3600), bodyRetention: Duration? = .seconds(30 * 86_400),
+        auditSealedValueRetention: Duration? = .seconds(90 * 86_400)
+    ) {
         self.interval = interval
         self.receiptGrace = receiptGrace
         self.bodyRetention = bodyRetention
+        self.auditSealedValueRetention = auditSealedValueRetention
     }
 }

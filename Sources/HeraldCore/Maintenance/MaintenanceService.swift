@@ -1,7 +1,8 @@
 import Logging
 import ServiceLifecycle
 
-/// Housekeeping: expires messages whose validity passed, erases message bodies past retention, drops
+/// Housekeeping: expires messages whose validity passed, erases message bodies past retention (with the
+/// message text sealed in their audit entries), erases the audit log's sealed values past theirs, drops
 /// idempotency records past theirs, and purges the in-memory body vault. Retention changes operators
 /// approve (two-person rule) apply from the next round.
 public final class MaintenanceService: Service {
@@ -13,15 +14,19 @@ public final class MaintenanceService: Service {
         /// Retention approved by operators; when it holds settings they replace the configuration's
         /// `bodyRetention` and `receiptGrace` from the next round on.
         public var retention: (any RetentionStore)?
+        /// The audit log whose sealed values retention erases; `nil` erases none.
+        public var auditLog: (any AuditLogStore)?
 
         public init(
-            store: any HeraldStore, clock: any HeraldClock, webhooks: MessageWebhookFactory, vault: EphemeralBodyVault, retention: (any RetentionStore)? = nil
+            store: any HeraldStore, clock: any HeraldClock, webhooks: MessageWebhookFactory, vault: EphemeralBodyVault,
+            retention: (any RetentionStore)? = nil, auditLog: (any AuditLogStore)? = nil
         ) {
             self.store = store
             self.clock = clock
             self.webhooks = webhooks
             self.vault = vault
             self.retention = retention
+            self.auditLog = auditLog
         }
     }
 
@@ -58,6 +63,13 @@ public final class MaintenanceService: Service {
                 createdBefore: cutoff, limit: 1000,
                 audit: [AuditEvent(at: now, actor: .system("retention"), action: "message.erase_bodies", target: "messages", details: ["created_before": cutoff.iso8601])])
             if !erased.isEmpty { logger.info("erased message bodies past retention", metadata: ["count": "\(erased.count)"]) }
+        }
+        if let retention = configuration.auditSealedValueRetention, let auditLog = dependencies.auditLog {
+            let cutoff = now.adding(.zero - retention)
+            let erased = try await auditLog.eraseSealedAuditValues(
+                recordedBefore: cutoff, limit: 5000,
+                audit: [AuditEvent(at: now, actor: .system("retention"), action: "audit.erase_sealed_values", target: "audit_log", details: ["recorded_before": cutoff.iso8601])])
+            if erased > 0 { logger.info("erased sealed audit values past retention", metadata: ["count": "\(erased)"]) }
         }
         _ = try await dependencies.store.deleteExpiredIdempotencyRecords(now: now)
         dependencies.vault.purgeExpired()

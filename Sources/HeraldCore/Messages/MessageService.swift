@@ -204,7 +204,8 @@ public final class MessageService: Sendable {
                 accountID: account.id, key: $0.key, fingerprint: $0.fingerprint, responseStatus: 202, responseBody: responseBody,
                 createdAt: now, expiresAt: now.adding(policy.idempotencyRetention))
         }
-        switch try await dependencies.store.insertMessages(messages, idempotency: record, webhooks: [], audit: []) {
+        let audit = messages.map(MessageAcceptAudit.event)
+        switch try await dependencies.store.insertMessages(messages, idempotency: record, webhooks: [], audit: audit) {
         case .inserted:
             acceptedCounter.increment(by: messages.count)
             dependencies.wake.signal()

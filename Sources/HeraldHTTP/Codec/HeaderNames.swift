@@ -10,4 +10,6 @@ extension HTTPFields.Element.Name {
     static let idempotencyKey = Self("Idempotency-Key")!
     /// `true` on an answer replayed from an earlier request with the same `Idempotency-Key`.
     static let idempotentReplayed = Self("Idempotent-Replayed")!
+    /// The tree size of the audit checkpoint in the body.
+    static let heraldAuditTreeSize = Self("Herald-Audit-Tree-Size")!
 }

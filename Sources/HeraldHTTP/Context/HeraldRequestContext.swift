@@ -22,6 +22,8 @@ public struct HeraldRequestContext: RequestContext {
     public var account: Account?
     /// The operator whose token authenticated this admin request (set by ``OperatorAuthenticationMiddleware``).
     public var signedInOperator: Operator?
+    /// The authenticated caller of any kind (account, operator), shared with the outer middleware.
+    public let caller = CallerIdentity()
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)

@@ -29,6 +29,7 @@ public struct APIKeyAuthenticationMiddleware: RouterMiddleware {
         var context = context
         let account = try await accounts.authenticate(presentedKey: presented)
         context.account = account
+        context.caller.set(.account(account.id))
         context.logger[metadataKey: "account"] = .string(account.id.rawValue)
         return try await next(request, context)
     }

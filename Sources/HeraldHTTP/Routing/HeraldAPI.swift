@@ -10,7 +10,8 @@ import Hummingbird
 /// ```
 ///
 /// Middleware order, outermost first: ``RequestIDMiddleware``, ``AccessLogMiddleware``,
-/// ``HTTPMetricsMiddleware``, ``ProblemMiddleware``; route groups add their own (authentication) inside.
+/// ``HTTPMetricsMiddleware``, ``ProblemMiddleware``, ``DeniedRequestAuditMiddleware`` (when
+/// ``HTTPServices/deniedRequests`` is set); route groups add their own (authentication) inside.
 public enum HeraldAPI {
     /// Health, metrics and message routes.
     public static let standardGroups: [any HeraldRouteGroup] = [HealthRoutes(), MetricsRoutes(), MessageRoutes(), AccountRoutes()]
@@ -22,6 +23,9 @@ public enum HeraldAPI {
             AccessLogMiddleware()
             HTTPMetricsMiddleware(factory: services.metricsFactory)
             ProblemMiddleware(configuration: services.configuration)
+        }
+        if let auditor = services.deniedRequests {
+            router.add(middleware: DeniedRequestAuditMiddleware(auditor: auditor, clock: services.clock))
         }
         for group in groups {
             group.addRoutes(to: router, services: services)

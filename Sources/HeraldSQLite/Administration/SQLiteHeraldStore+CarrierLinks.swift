@@ -22,7 +22,7 @@ extension SQLiteHeraldStore: CarrierLinkStore {
             for definition in definitions where try CarrierLinkTable.find(definition.id, in: db) == nil {
                 let record = CarrierLinkRecord(definition: definition, revision: 1, origin: .configuration, createdAt: time, updatedAt: time)
                 try CarrierLinkTable.upsert(record, in: db)
-                try AuditEventTable.append([audit(definition)], in: db)
+                try self.auditAppender.append([audit(definition)], in: db)
                 stored.append(definition.id)
             }
             return stored

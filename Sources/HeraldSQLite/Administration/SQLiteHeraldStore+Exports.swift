@@ -25,7 +25,7 @@ extension SQLiteHeraldStore: MessageExportStore, RetentionStore {
                 UPDATE message_exports SET downloaded_at = ?, downloaded_by = ? WHERE id = ? AND downloaded_at IS NULL AND expires_at > ?
                 """).execute(arguments: [at, actor, id.rawValue, at])
             guard db.changesCount == 1 else { return false }
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
             return true
         }
     }

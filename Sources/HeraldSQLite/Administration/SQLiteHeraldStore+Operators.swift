@@ -8,7 +8,7 @@ extension SQLiteHeraldStore: OperatorStore {
             try db.cachedStatement(sql: OperatorTable.insert).execute(arguments: OperatorTable.arguments(op))
             let insertToken = try db.cachedStatement(sql: OperatorTokenTable.insert)
             for token in tokens { try insertToken.execute(arguments: OperatorTokenTable.arguments(token)) }
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
         }
     }
 
@@ -39,7 +39,7 @@ extension SQLiteHeraldStore: OperatorStore {
             try db.cachedStatement(sql: "UPDATE operators SET status = 'disabled', disabled_at = ? WHERE id = ?").execute(arguments: [at, id.rawValue])
             try db.cachedStatement(sql: "UPDATE operator_tokens SET revoked_at = ? WHERE operator_id = ? AND revoked_at IS NULL")
                 .execute(arguments: [at, id.rawValue])
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
             return .disabled
         }
     }
@@ -48,7 +48,7 @@ extension SQLiteHeraldStore: OperatorStore {
     public func insertOperatorToken(_ token: OperatorToken, audit: [AuditEvent]) async throws {
         try await write("inserting operator token \(token.id)") { db in
             try db.cachedStatement(sql: OperatorTokenTable.insert).execute(arguments: OperatorTokenTable.arguments(token))
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
         }
     }
 
@@ -73,7 +73,7 @@ extension SQLiteHeraldStore: OperatorStore {
             try db.cachedStatement(sql: "UPDATE operator_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?")
                 .execute(arguments: [time.millisecondsSince1970, id.rawValue])
             guard db.changesCount == 1 else { return false }
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
             return true
         }
     }

@@ -6,7 +6,7 @@ extension SQLiteHeraldStore: ProposalStore {
     public func insertProposal(_ proposal: Proposal, audit: [AuditEvent]) async throws {
         try await write("inserting proposal \(proposal.id)") { db in
             try db.cachedStatement(sql: ProposalTable.insert).execute(arguments: ProposalTable.arguments(proposal))
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
         }
     }
 
@@ -44,7 +44,7 @@ extension SQLiteHeraldStore: ProposalStore {
         return try await write("closing proposal \(id)") { db in
             try Self.close(id, as: status, by: actor, at: time, note: note, in: db)
             guard db.changesCount == 1 else { return false }
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
             return true
         }
     }
@@ -54,7 +54,7 @@ extension SQLiteHeraldStore: ProposalStore {
     ) async throws -> ProposalApprovalOutcome {
         try await write("approving proposal \(id)") { db in
             let outcome = try Self.approve(id, approver: approver, at: time, in: db)
-            try AuditEventTable.append(audit(outcome), in: db)
+            try self.auditAppender.append(audit(outcome), in: db)
             return outcome
         }
     }

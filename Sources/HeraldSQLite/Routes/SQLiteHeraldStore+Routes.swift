@@ -21,7 +21,7 @@ extension SQLiteHeraldStore: RouteStore {
         for rule in rules where !seen.insert(rule.id).inserted { throw HeraldError.duplicateRouteRuleID(rule.id) }
         return try await write("replacing the route rules") { db in
             let next = try Self.replaceRoutes(rules, expectedVersion: expectedVersion, at: time, in: db)
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
             return next
         }
     }

@@ -12,6 +12,7 @@ enum SQLiteSchema {
         migrator.registerMigration(SQLiteVerificationSchema.migrationIdentifier, migrate: SQLiteVerificationSchema.create)
         migrator.registerMigration(SQLiteTwoWaySchema.migrationIdentifier, migrate: SQLiteTwoWaySchema.create)
         migrator.registerMigration(SQLiteAdministrationSchema.migrationIdentifier, migrate: SQLiteAdministrationSchema.create)
+        migrator.registerMigration(SQLiteAuditLogSchema.migrationIdentifier, migrate: SQLiteAuditLogSchema.create)
         return migrator
     }
 

@@ -7,7 +7,7 @@ extension SQLiteHeraldStore {
             try db.cachedStatement(sql: AccountTable.insert).execute(arguments: AccountTable.insertArguments(account))
             let insertKey = try db.cachedStatement(sql: APIKeyTable.insert)
             for key in apiKeys { try insertKey.execute(arguments: APIKeyTable.arguments(key)) }
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
         }
     }
 
@@ -30,7 +30,7 @@ extension SQLiteHeraldStore {
         try await write("updating account \(account.id)") { db in
             try db.cachedStatement(sql: AccountTable.update).execute(arguments: AccountTable.updateArguments(account))
             guard db.changesCount == 1 else { throw HeraldError.notFound("account \(account.id)") }
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
         }
     }
 
@@ -54,7 +54,7 @@ extension SQLiteHeraldStore {
     public func insertAPIKey(_ key: APIKey, audit: [AuditEvent]) async throws {
         try await write("inserting API key \(key.id)") { db in
             try db.cachedStatement(sql: APIKeyTable.insert).execute(arguments: APIKeyTable.arguments(key))
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
         }
     }
 
@@ -64,13 +64,13 @@ extension SQLiteHeraldStore {
             try db.cachedStatement(sql: "UPDATE api_keys SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? AND account_id = ?")
                 .execute(arguments: [time.millisecondsSince1970, id.rawValue, accountID.rawValue])
             guard db.changesCount == 1 else { return false }
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
             return true
         }
     }
 
     public func appendAudit(_ events: [AuditEvent]) async throws {
         guard !events.isEmpty else { return }
-        try await write("appending audit events") { db in try AuditEventTable.append(events, in: db) }
+        try await write("appending audit events") { db in try self.auditAppender.append(events, in: db) }
     }
 }

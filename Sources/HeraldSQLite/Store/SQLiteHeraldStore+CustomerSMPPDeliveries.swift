@@ -16,7 +16,7 @@ extension SQLiteHeraldStore: CustomerSMPPDeliveryStore {
         guard !deliveries.isEmpty || !audit.isEmpty else { return }
         try await write("queueing \(deliveries.count) SMPP deliveries") { db in
             try CustomerSMPPDeliveryTable.insert(deliveries, in: db)
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
         }
     }
 

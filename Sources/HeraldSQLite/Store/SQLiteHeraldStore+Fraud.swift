@@ -5,7 +5,7 @@ extension SQLiteHeraldStore: FraudStore {
     public func insertFraudBlock(_ block: FraudBlock, audit: [AuditEvent]) async throws {
         try await write("inserting fraud block \(block.id)") { db in
             try db.cachedStatement(sql: FraudBlockTable.insert).execute(arguments: FraudBlockTable.arguments(block))
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
         }
     }
 
@@ -23,7 +23,7 @@ extension SQLiteHeraldStore: FraudStore {
             try db.cachedStatement(sql: "UPDATE fraud_blocks SET lifted_at = ?, lifted_by = ? WHERE id = ? AND lifted_at IS NULL")
                 .execute(arguments: [time.millisecondsSince1970, actor, id.rawValue])
             guard db.changesCount == 1 else { return false }
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
             return true
         }
     }
@@ -40,7 +40,7 @@ extension SQLiteHeraldStore: FraudStore {
     public func upsertSafeListEntry(_ entry: SafeListEntry, audit: [AuditEvent]) async throws {
         try await write("adding a safe-list entry") { db in
             try db.cachedStatement(sql: SafeListTable.upsert).execute(arguments: SafeListTable.arguments(entry))
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
         }
     }
 
@@ -48,7 +48,7 @@ extension SQLiteHeraldStore: FraudStore {
         try await write("removing a safe-list entry") { db in
             try db.cachedStatement(sql: "DELETE FROM safe_list_entries WHERE account_id = ? AND value = ?").execute(arguments: [accountID.rawValue, value])
             guard db.changesCount == 1 else { return false }
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
             return true
         }
     }

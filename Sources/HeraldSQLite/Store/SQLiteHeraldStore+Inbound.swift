@@ -16,7 +16,7 @@ extension SQLiteHeraldStore: InboundStore {
             }
             try Self.insertWebhooks(effects.webhooks, in: db)
             try CustomerSMPPDeliveryTable.insert(deliveries, in: db)
-            try AuditEventTable.append(effects.audit, in: db)
+            try self.auditAppender.append(effects.audit, in: db)
         }
     }
 
@@ -74,7 +74,7 @@ extension SQLiteHeraldStore: InboundStore {
                 WHERE id IN (SELECT id FROM inbound_messages WHERE body_policy = 'retained' AND received_at < ? ORDER BY received_at LIMIT ?)
                 """).execute(arguments: [time.millisecondsSince1970, limit])
             let erased = db.changesCount
-            if erased > 0 { try AuditEventTable.append(audit, in: db) }
+            if erased > 0 { try self.auditAppender.append(audit, in: db) }
             return erased
         }
     }

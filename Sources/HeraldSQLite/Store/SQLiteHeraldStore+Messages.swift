@@ -14,7 +14,7 @@ extension SQLiteHeraldStore {
 
     /// One insertion, inside its own savepoint of a (possibly shared) transaction.
     @Sendable
-    static func insert(in db: Database, _ request: InsertRequest) throws -> InsertOutcome {
+    static func insert(in db: Database, _ request: InsertRequest, audit: AuditAppender) throws -> InsertOutcome {
         if let record = request.idempotency {
             try db.cachedStatement(sql: IdempotencyTable.insertUnlessLive).execute(arguments: IdempotencyTable.arguments(record))
             if db.changesCount == 0 {
@@ -27,7 +27,7 @@ extension SQLiteHeraldStore {
         let insert = try db.cachedStatement(sql: MessageTable.insert)
         for message in request.messages { try insert.execute(arguments: MessageTable.insertArguments(message)) }
         try insertWebhooks(request.webhooks, in: db)
-        try AuditEventTable.append(request.audit, in: db)
+        try audit.append(request.audit, in: db)
         return .inserted
     }
 
@@ -137,14 +137,15 @@ extension SQLiteHeraldStore {
                 try Self.upsertParts(change.newParts, in: db)
                 try Self.insertWebhooks(change.effects.webhooks, in: db)
                 try CustomerSMPPDeliveryTable.insert(change.effects.smppDeliveries, in: db)
-                try AuditEventTable.append(change.effects.audit, in: db)
+                try self.auditAppender.append(change.effects.audit, in: db)
                 written.append(true)
             }
             return written
         }
     }
 
-    /// Erased bodies are recorded by `audit` only when at least one body was erased.
+    /// Erased bodies are recorded by `audit` only when at least one body was erased. The `body` sealed values
+    /// of the messages' `message.accept` audit entries are erased in the same transaction.
     public func eraseBodies(createdBefore time: Timestamp, limit: Int, audit: [AuditEvent]) async throws -> [MessageID] {
         guard limit > 0 else { return [] }
         return try await write("erasing message bodies") { db in
@@ -155,7 +156,10 @@ extension SQLiteHeraldStore {
                     RETURNING id
                     """),
                 arguments: [time.millisecondsSince1970, limit])
-            if !ids.isEmpty { try AuditEventTable.append(audit, in: db) }
+            if !ids.isEmpty {
+                try AuditSealedValueTable.eraseBodies(of: ids, in: db)
+                try self.auditAppender.append(audit, in: db)
+            }
             return ids.sorted().map(MessageID.init(unchecked:))
         }
     }

@@ -7,7 +7,7 @@ extension SQLiteHeraldStore: NumberAssignmentStore {
             let taken = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM assigned_numbers WHERE number_key = ?)"), arguments: [number.key]) ?? false
             if taken { throw HeraldError.numberAlreadyAssigned(number.number) }
             try db.cachedStatement(sql: AssignedNumberTable.insert).execute(arguments: AssignedNumberTable.arguments(number))
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
         }
     }
 
@@ -15,7 +15,7 @@ extension SQLiteHeraldStore: NumberAssignmentStore {
         try await write("unassigning a number") { db in
             try db.cachedStatement(sql: "DELETE FROM assigned_numbers WHERE number_key = ? AND account_id = ?").execute(arguments: [key, accountID.rawValue])
             guard db.changesCount == 1 else { return false }
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
             return true
         }
     }

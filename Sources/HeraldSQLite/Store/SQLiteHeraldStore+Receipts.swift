@@ -86,7 +86,7 @@ extension SQLiteHeraldStore {
             }
             try Self.insertWebhooks(effects.webhooks, in: db)
             try CustomerSMPPDeliveryTable.insert(effects.smppDeliveries, in: db)
-            try AuditEventTable.append(effects.audit, in: db)
+            try self.auditAppender.append(effects.audit, in: db)
 
             // 5. Park what matched nothing; forget parked copies of what matched.
             let park = try db.cachedStatement(sql: PendingReceiptTable.park)

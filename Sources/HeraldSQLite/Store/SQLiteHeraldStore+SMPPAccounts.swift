@@ -28,7 +28,7 @@ extension SQLiteHeraldStore: SMPPAccountStore {
             let owner = try String.fetchOne(db.cachedStatement(sql: "SELECT account_id FROM smpp_accounts WHERE system_id = ?"), arguments: [account.systemID])
             if let owner, owner != account.accountID.rawValue { throw HeraldError.systemIDTaken(account.systemID) }
             try db.cachedStatement(sql: SMPPAccountTable.upsert).execute(arguments: arguments)
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
         }
     }
 
@@ -36,7 +36,7 @@ extension SQLiteHeraldStore: SMPPAccountStore {
         try await write("removing SMPP access of \(accountID)") { db in
             try db.cachedStatement(sql: "DELETE FROM smpp_accounts WHERE account_id = ?").execute(arguments: [accountID.rawValue])
             guard db.changesCount == 1 else { return false }
-            try AuditEventTable.append(audit, in: db)
+            try self.auditAppender.append(audit, in: db)
             return true
         }
     }

@@ -10,7 +10,7 @@ extension SQLiteHeraldStore: VerificationStore {
             try db.cachedStatement(sql: MessageTable.insert).execute(arguments: MessageTable.insertArguments(message))
             try Self.insertWebhooks(effects.webhooks, in: db)
             try CustomerSMPPDeliveryTable.insert(effects.smppDeliveries, in: db)
-            try AuditEventTable.append(effects.audit, in: db)
+            try self.auditAppender.append(effects.audit, in: db)
             return true
         }
     }
@@ -24,7 +24,7 @@ extension SQLiteHeraldStore: VerificationStore {
             }
             try Self.insertWebhooks(effects.webhooks, in: db)
             try CustomerSMPPDeliveryTable.insert(effects.smppDeliveries, in: db)
-            try AuditEventTable.append(effects.audit, in: db)
+            try self.auditAppender.append(effects.audit, in: db)
             return true
         }
     }

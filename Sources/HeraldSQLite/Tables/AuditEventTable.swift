@@ -1,18 +1,19 @@
 import GRDB
 import HeraldCore
 
-/// Column mapping of ``AuditEvent`` to the `audit_events` table: the full event as JSON plus the columns
-/// operators filter on.
+/// Column mapping of ``AuditEvent`` to `audit_events`: the queue of events not sealed into the audit log
+/// yet (written only by a store opened without an ``AuditSealer``; sealed and deleted when a store with
+/// one is migrated). Events are the full event as JSON plus the columns operators filter on.
 enum AuditEventTable {
     static let insert = "INSERT INTO audit_events (at, action, target, event) VALUES (?, ?, ?, ?)"
 
-    static let selectAfter = "SELECT sequence, event FROM audit_events WHERE sequence > ? ORDER BY sequence LIMIT ?"
+    static let selectQueued = "SELECT sequence, event FROM audit_events ORDER BY sequence LIMIT ? OFFSET ?"
 
     static func arguments(_ e: AuditEvent) -> StatementArguments {
         [e.at.millisecondsSince1970, e.action, e.target, CompactJSON.auditEvent(e)]
     }
 
-    static func append(_ events: [AuditEvent], in db: Database) throws {
+    static func enqueue(_ events: [AuditEvent], in db: Database) throws {
         guard !events.isEmpty else { return }
         let statement = try db.cachedStatement(sql: insert)
         for event in events { try statement.execute(arguments: arguments(event)) }

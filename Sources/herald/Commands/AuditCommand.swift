@@ -4,7 +4,7 @@ import ArgumentParser
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Work with the tamper-evident audit log (offline verification of exported bundles).",
-        subcommands: [AuditVerifyCommand.self]
+        abstract: "Work with the tamper-evident audit log: export a bundle, print the verifier key, verify a bundle offline.",
+        subcommands: [AuditExportCommand.self, AuditKeyCommand.self, AuditVerifyCommand.self]
     )
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HeraldCore
 import HeraldHTTP
+import Logging
 import Hummingbird
 import HummingbirdTesting
 import Synchronization
@@ -80,6 +81,7 @@ import Testing
     @Test func everyRouteIsDocumentedAndEveryDocumentedRouteExists() async throws {
         try await APIHarness.with { harness in
             let groups = HeraldAPI.standardGroups + (try harness.verificationRouteGroups()) + harness.inboundRouteGroups() + harness.adminRouteGroups()
+                + [harness.auditRouteGroup()]
             let registered = Set(HeraldAPI.buildRouter(services: harness.services, groups: groups).routes.map { "\($0.method.rawValue) \($0.path.description)" })
             let documented = Self.documentedOperations()
             #expect(registered.count >= 8)
@@ -159,6 +161,18 @@ import Testing
                 collected.add("InboundMessage", try await client.request(.get, "/v1/inbound/\(erased.id)", key: key))
                 collected.add("Problem", try await client.request(.get, "/v1/inbound?limit=0", key: key))
                 collected.add("Problem", try await client.request(.get, "/v1/inbound/inb_nope", key: key))
+            }
+            let audit = Application(
+                responder: HeraldAPI.buildRouter(services: harness.services, groups: [harness.auditRouteGroup()]).buildResponder(),
+                logger: Logger(label: "herald.tests.http"))
+            try await audit.test(.router) { client in
+                let token = APIHarness.auditorToken
+                collected.add("AuditEntryPage", try await client.request(.get, "/v1/audit/entries?limit=2", key: token))
+                collected.add("AuditEntryPage", try await client.request(.get, "/v1/audit/entries?sealed_values=include", key: token))
+                collected.add("AuditInclusionProof", try await client.request(.get, "/v1/audit/proofs/inclusion?index=1&tree_size=3", key: token))
+                collected.add("AuditConsistencyProof", try await client.request(.get, "/v1/audit/proofs/consistency?from=1&to=3", key: token))
+                collected.add("Problem", try await client.request(.get, "/v1/audit/checkpoint", key: key))
+                collected.add("Problem", try await client.request(.get, "/v1/audit/proofs/consistency?from=3&to=1", key: token))
             }
         }
         return collected.json()

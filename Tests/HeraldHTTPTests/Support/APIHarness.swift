@@ -1,4 +1,5 @@
 import Foundation
+import HeraldAuditLog
 import HeraldCore
 import HeraldHTTP
 import HeraldSQLite
@@ -33,6 +34,9 @@ struct APIHarness: Sendable {
     /// Every log record the application wrote.
     let logs: CapturedLogs
 
+    /// The audit log key of every harness.
+    static let auditIdentity = try! AuditLogIdentity.generate(origin: "http.tests.herald.example/audit", seed: Array(repeating: 5, count: 32))
+
     static func with(policy: MessagePolicy = MessagePolicy(), _ body: @Sendable (APIHarness) async throws -> Void) async throws {
         let harness = try await APIHarness(policy: policy)
         do {
@@ -48,7 +52,8 @@ struct APIHarness: Sendable {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("herald-http-\(UUID().uuidString)")
         var logger = Logger(label: "herald.tests.http")
         logger.logLevel = .warning
-        store = try SQLiteHeraldStore(path: directory.appendingPathComponent("herald.sqlite").path, logger: logger)
+        store = try SQLiteHeraldStore(
+            path: directory.appendingPathComponent("herald.sqlite").path, logger: logger, auditSealer: try MerkleAuditSealer(identity: Self.auditIdentity))
         try await store.migrate()
         clock = ManualClock()
         let random = SequenceRandomSource()

@@ -1,9 +1,11 @@
 import Foundation
+import HeraldAuditLog
 import HeraldCore
 import HeraldSQLite
 import Logging
 
-/// ``StorageBackend`` over ``SQLiteHeraldStore`` in a temporary directory.
+/// ``StorageBackend`` over ``SQLiteHeraldStore`` in a temporary directory, sealing audit events into the
+/// Merkle audit log as `herald serve` does.
 struct SQLiteBackend: StorageBackend {
     let directory: URL
     let sqlite: SQLiteHeraldStore
@@ -19,8 +21,13 @@ struct SQLiteBackend: StorageBackend {
         // A sub-directory that does not exist yet: the store creates it.
         var logger = Logger(label: "herald.tests.sqlite")
         logger.logLevel = .warning
-        sqlite = try SQLiteHeraldStore(path: directory.appendingPathComponent("data/herald.sqlite").path, configuration: configuration, logger: logger)
+        sqlite = try SQLiteHeraldStore(
+            path: directory.appendingPathComponent("data/herald.sqlite").path, configuration: configuration, logger: logger,
+            auditSealer: try MerkleAuditSealer(identity: Self.auditIdentity))
     }
+
+    /// The audit log key of every test backend.
+    static let auditIdentity = try! AuditLogIdentity.generate(origin: "storage.tests.herald.example/audit", seed: Array(repeating: 3, count: 32))
 
     func auditEvents() async throws -> [AuditEvent] {
         var events: [AuditEvent] = []
