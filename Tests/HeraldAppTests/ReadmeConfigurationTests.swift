@@ -25,6 +25,7 @@ import Testing
         defaults.database.url = nil
         defaults.carriers = []
         defaults.simulator.rules = []
+        defaults.audit.origin = nil
         #expect(defaults == HeraldConfiguration())
     }
 
@@ -46,6 +47,8 @@ import Testing
         keys += RateLimitSection.CodingKeys.allCases.map(\.stringValue)
         keys += FraudGuardSection.CodingKeys.allCases.map(\.stringValue)
         keys += FraudThresholdsSection.CodingKeys.allCases.map(\.stringValue)
+        keys += AuditSection.CodingKeys.allCases.map(\.stringValue)
+        keys += CustomerSMPPSection.CodingKeys.allCases.map(\.stringValue)
         let missing = keys.filter { key in
             block.range(of: "(^|[\\s{,])\(key):", options: .regularExpression) == nil
         }
