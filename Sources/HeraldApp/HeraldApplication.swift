@@ -247,6 +247,7 @@ public final class HeraldApplication: Sendable {
         let admin = AdminServices(
             access: operatorAccess, accounts: accounts,
             administration: AccountAdministration(accounts: accounts, proposals: proposals), proposals: proposals,
+            smppAccess: SMPPAccountAdministration(service: smppAccounts, proposals: proposals), numbers: numbers,
             exports: MessageExportService(store: store, clock: clock), store: store, fraudGuard: fraudGuard, routing: routing,
             linkStatuses: { [gateway] in gateway.linkStatuses() }, builtInLinks: builtInLinks,
             explainRoute: { [router, gateway] query in try router.dryRun(query, linkStatuses: gateway.linkStatuses()) })

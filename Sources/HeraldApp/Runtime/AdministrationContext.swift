@@ -1,5 +1,6 @@
 import Foundation
 import HeraldCore
+import HeraldRouting
 import Logging
 
 /// The services administrative commands work with, over the database named by a configuration — for
@@ -14,6 +15,8 @@ import Logging
 public struct AdministrationContext: Sendable {
     public let store: any GatewayStore
     public let smppAccounts: SMPPAccountService
+    /// The two-person rule over ``smppAccounts``: throughput raises become proposals an admin approves.
+    public let smppAdministration: SMPPAccountAdministration
     public let numbers: NumberAssignmentService
     /// `cli:<login name>`.
     public let actor: AuditActor
@@ -28,9 +31,15 @@ public struct AdministrationContext: Sendable {
             dependencies: SMPPAccountService.Dependencies(
                 store: store, accounts: store, audit: store, limiter: InMemoryRateLimiter(clock: clock), clock: clock, random: random))
         let numbers = NumberAssignmentService(store: store, accounts: store, resolver: NumberingResolver(), clock: clock)
+        let builtIn: Set<String> = configuration.carriers.isEmpty && configuration.simulator.enabled ? ["sim"] : []
+        let proposals = ProposalService(dependencies: ProposalService.Dependencies(
+            store: store, routeValidator: RouteTableValidator(), builtInLinkIDs: builtIn, configuredRetention: configuration.retention.settings,
+            clock: clock, random: random))
         let environment = ProcessInfo.processInfo.environment
         let user = environment["SUDO_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
-        return AdministrationContext(store: store, smppAccounts: smppAccounts, numbers: numbers, actor: .cli(user))
+        return AdministrationContext(
+            store: store, smppAccounts: smppAccounts, smppAdministration: SMPPAccountAdministration(service: smppAccounts, proposals: proposals),
+            numbers: numbers, actor: .cli(user))
     }
 
     public func close() async {

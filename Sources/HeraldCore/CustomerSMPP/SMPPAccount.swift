@@ -46,6 +46,15 @@ public struct SMPPAccount: Sendable, Equatable {
     public static let messagesPerSecondRange = 0.1...10_000.0
     public static let maximumAllowedNetworks = 100
 
+    /// The window and requests per second together.
+    public var throughput: SMPPThroughput {
+        get { SMPPThroughput(window: window, messagesPerSecond: messagesPerSecond) }
+        set {
+            window = newValue.window
+            messagesPerSecond = newValue.messagesPerSecond
+        }
+    }
+
     /// Whether a bind from `address` (textual IP) is allowed; an unknown address is allowed only when no
     /// range is configured.
     public func allows(address: String?) -> Bool {

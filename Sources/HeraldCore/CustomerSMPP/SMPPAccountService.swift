@@ -92,15 +92,12 @@ public struct SMPPAccountService: Sendable {
         }
     }
 
-    /// Sets the account's window (requests awaiting a response) and requests per second on the listener.
+    /// Sets the account's window (requests awaiting a response) and requests per second on the listener, raised
+    /// or lowered, at once (the `herald smpp-account` commands; the admin API applies the two-person rule to
+    /// raises through ``SMPPAccountAdministration``).
     @discardableResult
     public func setThroughput(accountID: AccountID, window: Int, messagesPerSecond: Double, actor: AuditActor) async throws -> SMPPAccount {
-        guard SMPPAccount.windowRange.contains(window) else {
-            throw HeraldError.invalid("invalid_window", "the window must be \(SMPPAccount.windowRange.lowerBound)-\(SMPPAccount.windowRange.upperBound)", field: "window")
-        }
-        guard messagesPerSecond.isFinite, SMPPAccount.messagesPerSecondRange.contains(messagesPerSecond) else {
-            throw HeraldError.invalid("invalid_throughput", "the throughput must be 0.1-10000 messages per second", field: "tps")
-        }
+        try SMPPThroughput(window: window, messagesPerSecond: messagesPerSecond).validate()
         return try await change(accountID, action: "smpp_account.set_throughput", actor: actor, details: ["window": String(window), "tps": String(messagesPerSecond)]) {
             $0.window = window
             $0.messagesPerSecond = messagesPerSecond

@@ -13,6 +13,8 @@ public enum ProposalChange: Sendable, Equatable {
     case removeCarrierLink(CarrierLinkRemoval)
     /// Raise an account's limits (decreases apply at once and need no proposal).
     case raiseAccountLimits(AccountLimitsRaise)
+    /// Raise an account's window or TPS on the customer SMPP listener (decreases apply at once).
+    case raiseSMPPThroughput(SMPPThroughputRaise)
     /// Change how long message data is kept.
     case changeRetention(RetentionChange)
     /// Export an account's messages of a period as JSON Lines, downloadable once after approval.
@@ -26,6 +28,7 @@ public enum ProposalChange: Sendable, Equatable {
         case .changeCarrierLink: "carrier_link.change"
         case .removeCarrierLink: "carrier_link.remove"
         case .raiseAccountLimits: "account.limits_raise"
+        case .raiseSMPPThroughput: "smpp_account.throughput_raise"
         case .changeRetention: "retention.change"
         case .exportMessages: "messages.export"
         }
@@ -33,11 +36,11 @@ public enum ProposalChange: Sendable, Equatable {
 
     /// Every kind, for documentation and filters.
     public static let kinds = [
-        "routes.replace", "carrier_link.add", "carrier_link.change", "carrier_link.remove", "account.limits_raise", "retention.change",
-        "messages.export",
+        "routes.replace", "carrier_link.add", "carrier_link.change", "carrier_link.remove", "account.limits_raise", "smpp_account.throughput_raise",
+        "retention.change", "messages.export",
     ]
 
-    /// What the change acts on, e.g. `routes`, `carrier_link:acme`, `account:acc_…`, `retention`. Approving a
+    /// What the change acts on, e.g. `routes`, `carrier_link:acme`, `account:acc_…`, `smpp_account:acc_…`, `retention`. Approving a
     /// change supersedes the other pending proposals with the same target (exports excepted).
     public var target: String {
         switch self {
@@ -46,6 +49,7 @@ public enum ProposalChange: Sendable, Equatable {
         case .changeCarrierLink(let update): "carrier_link:\(update.definition.id)"
         case .removeCarrierLink(let removal): "carrier_link:\(removal.linkID)"
         case .raiseAccountLimits(let raise): "account:\(raise.accountID.rawValue)"
+        case .raiseSMPPThroughput(let raise): "smpp_account:\(raise.accountID.rawValue)"
         case .changeRetention: "retention"
         case .exportMessages(let request): "messages:\(request.accountID.rawValue)"
         }
@@ -91,6 +95,7 @@ extension ProposalChange: Codable {
         case "carrier_link.change": self = .changeCarrierLink(try container.decode(CarrierLinkUpdate.self, forKey: .data))
         case "carrier_link.remove": self = .removeCarrierLink(try container.decode(CarrierLinkRemoval.self, forKey: .data))
         case "account.limits_raise": self = .raiseAccountLimits(try container.decode(AccountLimitsRaise.self, forKey: .data))
+        case "smpp_account.throughput_raise": self = .raiseSMPPThroughput(try container.decode(SMPPThroughputRaise.self, forKey: .data))
         case "retention.change": self = .changeRetention(try container.decode(RetentionChange.self, forKey: .data))
         case "messages.export": self = .exportMessages(try container.decode(MessageExportRequest.self, forKey: .data))
         default:
@@ -107,6 +112,7 @@ extension ProposalChange: Codable {
         case .changeCarrierLink(let value): try container.encode(value, forKey: .data)
         case .removeCarrierLink(let value): try container.encode(value, forKey: .data)
         case .raiseAccountLimits(let value): try container.encode(value, forKey: .data)
+        case .raiseSMPPThroughput(let value): try container.encode(value, forKey: .data)
         case .changeRetention(let value): try container.encode(value, forKey: .data)
         case .exportMessages(let value): try container.encode(value, forKey: .data)
         }

@@ -126,6 +126,13 @@ public struct ProposalService: Sendable {
         try await submit(.raiseAccountLimits(AccountLimitsRaise(accountID: accountID, from: from, to: to)), note: note, by: actor)
     }
 
+    /// Proposes raising an account's window or TPS on the customer SMPP listener from those in force (`from`) to `to`.
+    public func proposeSMPPThroughputRaise(
+        accountID: AccountID, from: SMPPThroughput, to: SMPPThroughput, note: String?, by actor: AuditActor
+    ) async throws -> Proposal {
+        try await submit(.raiseSMPPThroughput(SMPPThroughputRaise(accountID: accountID, from: from, to: to)), note: note, by: actor)
+    }
+
     /// Proposes new retention settings.
     public func proposeRetention(_ settings: RetentionSettings, note: String?, by actor: AuditActor) async throws -> Proposal {
         try settings.validate()
@@ -328,6 +335,12 @@ public struct ProposalService: Sendable {
             details["base_revision"] = String(removal.baseRevision)
         case .raiseAccountLimits(let raise):
             details["to"] = (try? HeraldJSON.text(raise.to)) ?? ""
+        case .raiseSMPPThroughput(let raise):
+            details["account"] = raise.accountID.rawValue
+            details["window"] = String(raise.to.window)
+            details["tps"] = String(raise.to.messagesPerSecond)
+            details["previous_window"] = String(raise.from.window)
+            details["previous_tps"] = String(raise.from.messagesPerSecond)
         case .changeRetention(let change):
             details["message_body_days"] = String(change.to.messageBodyDays)
             details["receipt_grace_seconds"] = String(change.to.receiptGraceSeconds)

@@ -12,7 +12,7 @@ public protocol ProposalStore: Sendable {
     /// Approves a pending proposal and applies its change, in one transaction. In that transaction, in order:
     /// an unknown id is ``ProposalApprovalOutcome/notFound``; a decided proposal ``ProposalApprovalOutcome/notPending``;
     /// an approval by its proposer ``ProposalApprovalOutcome/selfApproval``; an expired one is marked `expired`;
-    /// one whose base state changed (routes version, link revision, limits, retention revision) is marked
+    /// one whose base state changed (routes version, link revision, limits, SMPP window/TPS, retention revision) is marked
     /// `superseded` and is ``ProposalApprovalOutcome/stale``. Otherwise the status flips to `approved`
     /// (`WHERE status = 'pending' AND proposed_by <> approver`), the change is applied, other pending proposals
     /// with the same target are superseded, and the outcome is ``ProposalApprovalOutcome/approved(_:superseded:)``.

@@ -14,7 +14,8 @@ public enum AdminAPI {
         [
             AdminAccountRoutes(admin: services), AdminRoutingRoutes(admin: services), AdminCarrierLinkRoutes(admin: services),
             AdminRetentionRoutes(admin: services), AdminExportRoutes(admin: services), AdminProposalRoutes(admin: services),
-            AdminOperatorRoutes(admin: services), AdminFraudRoutes(admin: services),
+            AdminOperatorRoutes(admin: services), AdminFraudRoutes(admin: services), AdminSMPPAccessRoutes(admin: services),
+            AdminNumberRoutes(admin: services),
         ]
     }
 }

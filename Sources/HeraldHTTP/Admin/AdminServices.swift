@@ -5,7 +5,7 @@ import HeraldRouting
 ///
 /// ```swift
 /// let admin = AdminServices(access: access, accounts: accounts, administration: administration, proposals: proposals,
-///                           exports: exports, store: store, fraudGuard: fraudGuard, routing: engine,
+///                           smppAccess: smppAdministration, numbers: numbers, exports: exports, store: store, fraudGuard: fraudGuard, routing: engine,
 ///                           linkStatuses: { gateway.linkStatuses() })
 /// let router = HeraldAPI.buildRouter(services: services, groups: HeraldAPI.standardGroups + AdminAPI.routeGroups(admin))
 /// ```
@@ -15,6 +15,10 @@ public struct AdminServices: Sendable {
     public var accounts: AccountService
     public var administration: AccountAdministration
     public var proposals: ProposalService
+    /// Accounts' access to the customer SMPP listener (throughput raises as proposals).
+    public var smppAccess: SMPPAccountAdministration
+    /// Numbers and short codes assigned to accounts (two-way messaging).
+    public var numbers: NumberAssignmentService
     public var exports: MessageExportService
     public var store: any AdministrationStore
     public var fraudGuard: FraudGuard
@@ -29,7 +33,7 @@ public struct AdminServices: Sendable {
 
     public init(
         access: OperatorAccess, accounts: AccountService, administration: AccountAdministration, proposals: ProposalService,
-        exports: MessageExportService, store: any AdministrationStore, fraudGuard: FraudGuard, routing: RoutingEngine,
+        smppAccess: SMPPAccountAdministration, numbers: NumberAssignmentService, exports: MessageExportService, store: any AdministrationStore, fraudGuard: FraudGuard, routing: RoutingEngine,
         linkStatuses: @escaping @Sendable () -> [String: LinkStatus], builtInLinks: [CarrierLinkDefinition] = [],
         explainRoute: (@Sendable (RouteExplainQuery) throws -> RouteDryRun)? = nil
     ) {
@@ -37,6 +41,8 @@ public struct AdminServices: Sendable {
         self.accounts = accounts
         self.administration = administration
         self.proposals = proposals
+        self.smppAccess = smppAccess
+        self.numbers = numbers
         self.exports = exports
         self.store = store
         self.fraudGuard = fraudGuard

@@ -124,6 +124,12 @@ extension SQLiteHeraldStore: ProposalStore {
                 return "account \(raise.accountID) no longer exists"
             }
             return try AccountTable.decode(row).limits == raise.from ? nil : "the account's limits changed since"
+        case .raiseSMPPThroughput(let raise):
+            guard let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT \(SMPPAccountTable.columns) FROM smpp_accounts WHERE account_id = ?"), arguments: [raise.accountID.rawValue]) else {
+                return "account \(raise.accountID) no longer has SMPP access"
+            }
+            return try SMPPAccountTable.decode(row).throughput == raise.from ? nil : "the account's SMPP window or TPS changed since"
         case .changeRetention(let change):
             let revision = try SettingTable.retentionRecord(in: db)?.revision ?? 0
             return revision == change.baseRevision ? nil : "the retention settings changed since"
@@ -163,6 +169,9 @@ extension SQLiteHeraldStore: ProposalStore {
         case .raiseAccountLimits(let raise):
             try db.cachedStatement(sql: "UPDATE accounts SET limits = ? WHERE id = ?")
                 .execute(arguments: [try JSONText.encode(raise.to), raise.accountID.rawValue])
+        case .raiseSMPPThroughput(let raise):
+            try db.cachedStatement(sql: "UPDATE smpp_accounts SET window_size = ?, tps = ?, updated_at = ? WHERE account_id = ?")
+                .execute(arguments: [raise.to.window, raise.to.messagesPerSecond, time.millisecondsSince1970, raise.accountID.rawValue])
         case .changeRetention(let change):
             try SettingTable.storeRetention(change.to, revision: change.baseRevision + 1, at: time, in: db)
         case .exportMessages(let request):

@@ -92,10 +92,11 @@ struct TwoWayHarness: Sendable {
         var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any] }
     }
 
-    func http(_ method: String, _ path: String, json: String? = nil) async throws -> HTTPAnswer {
+    /// A request with the account's API key, or with `token` (an operator's, for the admin API).
+    func http(_ method: String, _ path: String, json: String? = nil, token: String? = nil) async throws -> HTTPAnswer {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(httpPort)\(path)")!)
         request.httpMethod = method
-        request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization")
+        request.setValue("Bearer \(token ?? apiKey)", forHTTPHeaderField: "Authorization")
         if let json {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
             request.httpBody = Data(json.utf8)

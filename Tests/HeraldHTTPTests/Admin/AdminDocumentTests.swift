@@ -58,6 +58,21 @@ import Testing
                 samples.add("OperatorDetail", try await client.request(.get, "/v1/admin/operators/\(bob.id)", key: alice))
                 samples.add("OperatorCreated", try await client.request(.post, "/v1/admin/operators", key: alice, json: #"{"name": "Vic", "role": "viewer"}"#))
                 samples.add("FraudBlockList", try await client.request(.get, "/v1/admin/fraud/blocks", key: alice))
+
+                let smpp = "/v1/admin/accounts/\(account.id)/smpp"
+                samples.add("SMPPCredentialsAnswer", try await client.request(.put, smpp + "/credentials", key: alice, json: #"{"system_id": "acme"}"#))
+                samples.add("SMPPCredentialsAnswer", try await client.request(.put, smpp + "/credentials", key: alice, json: #"{"system_id": "acme", "password": "pw"}"#))
+                samples.add("SMPPAccess", try await client.request(.put, smpp + "/bind-limit", key: alice, json: #"{"max_binds": 2}"#))
+                samples.add("SMPPAccess", try await client.request(.put, smpp + "/allowed-networks", key: alice, json: #"{"allowed_networks": ["203.0.113.0/24"]}"#))
+                samples.add("SMPPThroughputAnswer", try await client.request(.put, smpp + "/throughput", key: alice, json: #"{"window": 5}"#))
+                let raise = try await client.request(.put, smpp + "/throughput", key: alice, json: #"{"tps": 100, "note": "campaign"}"#)
+                #expect(raise.status == .accepted)
+                samples.add("SMPPThroughputAnswer", raise)
+                samples.add("SMPPAccess", try await client.request(.get, smpp, key: alice))
+                samples.add("AssignedNumber", try await client.request(.post, "/v1/admin/accounts/\(account.id)/numbers", key: alice, json: #"{"number": "+4915123456789"}"#))
+                samples.add("AssignedNumberList", try await client.request(.get, "/v1/admin/accounts/\(account.id)/numbers", key: alice))
+                samples.add("AssignedNumberList", try await client.request(.get, "/v1/admin/numbers?number=4915123456789", key: alice))
+                samples.add("Problem", try await client.request(.post, "/v1/admin/accounts/\(account.id)/numbers", key: alice, json: #"{"number": "+4915123456789"}"#))
                 samples.add("Problem", try await client.request(.get, "/v1/admin/accounts", key: key))
                 samples.add("Problem", try await client.request(.post, "/v1/admin/proposals/\(routesID)/approve", key: bobToken))
             }

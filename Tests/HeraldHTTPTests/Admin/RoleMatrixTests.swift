@@ -45,11 +45,25 @@ import Testing
         "POST /v1/admin/operators/{id}/disable": .manageOperators,
         "GET /v1/admin/fraud/blocks": .viewAdministration,
         "POST /v1/admin/fraud/blocks/{id}/lift": .supportAccounts,
+        // SMPP access: reading is viewing; rotating credentials, the bind limit and withdrawing access are
+        // support work; the address allow-list is an access policy like geo permissions, and throughput is a
+        // limit (raises become proposals), so both need an admin.
+        "GET /v1/admin/accounts/{id}/smpp": .viewAdministration,
+        "PUT /v1/admin/accounts/{id}/smpp/credentials": .supportAccounts,
+        "PUT /v1/admin/accounts/{id}/smpp/bind-limit": .supportAccounts,
+        "PUT /v1/admin/accounts/{id}/smpp/allowed-networks": .changeSettings,
+        "PUT /v1/admin/accounts/{id}/smpp/throughput": .changeSettings,
+        "DELETE /v1/admin/accounts/{id}/smpp": .supportAccounts,
+        "GET /v1/admin/accounts/{id}/numbers": .viewAdministration,
+        "POST /v1/admin/accounts/{id}/numbers": .supportAccounts,
+        "DELETE /v1/admin/accounts/{id}/numbers/{number}": .supportAccounts,
+        "GET /v1/admin/numbers": .viewAdministration,
     ]
 
     /// A concrete URI for a route: ids of the right shape that name nothing.
     static func uri(_ path: String) -> String {
         path.replacingOccurrences(of: "{key_id}", with: "key_0000000000000000000000000k")
+            .replacingOccurrences(of: "{number}", with: "%2B4915123456789")
             .replacingOccurrences(of: "accounts/{id}", with: "accounts/acc_0000000000000000000000000a")
             .replacingOccurrences(of: "{id}", with: "x_00000000000000000000000000")
     }

@@ -18,6 +18,8 @@ struct AdminHarness: Sendable {
     let accounts: AccountService
     let operators: OperatorService
     let proposals: ProposalService
+    let smppAccounts: SMPPAccountService
+    let numbers: NumberAssignmentService
     let admin: AdminServices
     let routing: RoutingEngine
     let services: HTTPServices
@@ -69,6 +71,10 @@ struct AdminHarness: Sendable {
                     _ = try? routing.reload(rules: routes.rules, version: routes.version)
                 }
             }))
+        smppAccounts = SMPPAccountService(
+            dependencies: .init(store: store, accounts: store, audit: store, limiter: InMemoryRateLimiter(clock: clock), clock: clock, random: random),
+            hasher: SMPPPasswordHasher(rounds: 1000))
+        numbers = NumberAssignmentService(store: store, accounts: store, resolver: SimpleNumberResolver(), clock: clock)
         let messages = MessageService(
             dependencies: .init(
                 store: store, numbers: SimpleNumberResolver(), text: SimpleTextAnalyzer(), clock: clock, random: random, guards: [],
@@ -77,6 +83,7 @@ struct AdminHarness: Sendable {
         admin = AdminServices(
             access: OperatorAccess(operators: operators, audit: store, clock: clock), accounts: accounts,
             administration: AccountAdministration(accounts: accounts, proposals: proposals), proposals: proposals,
+            smppAccess: SMPPAccountAdministration(service: smppAccounts, proposals: proposals), numbers: numbers,
             exports: MessageExportService(store: store, clock: clock, pageSize: 2), store: store,
             fraudGuard: FraudGuard(configuration: FraudGuardConfiguration(), store: store, clock: clock, random: random, logger: logger),
             routing: routing, linkStatuses: { knobs.statuses.withLock { $0 } }, builtInLinks: [Self.simLink])

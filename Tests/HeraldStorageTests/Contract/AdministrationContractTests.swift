@@ -125,6 +125,56 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func smppThroughputRaisesApplyOnApprovalAndGoStaleWhenTheThroughputOrAccessChanged(_ factory: StoreFactory) async throws {
+        try await factory.withBackend { backend in
+            let store = try administration(backend)
+            let smpp = try #require(backend.store as? any SMPPAccountStore, "the backend does not implement the SMPP access port")
+            let f = Fixtures()
+            let account = f.account()
+            try await store.insertAccount(account, apiKeys: [], audit: [])
+            let access = SMPPAccount(accountID: account.id, systemID: "acme", passwordHash: "pbkdf2-sha256$1$c2FsdA==$aGFzaA==", createdAt: f.at())
+            try await smpp.saveSMPPAccount(access, audit: [])
+            let raised = SMPPThroughput(window: 200, messagesPerSecond: 500)
+            let change = ProposalChange.raiseSMPPThroughput(SMPPThroughputRaise(accountID: account.id, from: access.throughput, to: raised))
+
+            // Approved: window and TPS change, nothing else.
+            let first = proposal(change, f: f)
+            try await store.insertProposal(first, audit: [])
+            #expect(try await store.proposal(first.id) == first)
+            guard case .approved = try await store.approveProposal(first.id, approver: "operator:op_b", at: f.at(seconds: 1), audit: Self.audit) else {
+                Issue.record("not approved")
+                return
+            }
+            var expected = access
+            expected.throughput = raised
+            expected.updatedAt = f.at(seconds: 1)
+            #expect(try await smpp.smppAccount(accountID: account.id) == expected)
+
+            // Prepared against the old throughput: stale now, and nothing changes.
+            let again = proposal(.raiseSMPPThroughput(SMPPThroughputRaise(
+                accountID: account.id, from: access.throughput, to: SMPPThroughput(window: 1000, messagesPerSecond: 1000))), f: f)
+            try await store.insertProposal(again, audit: [])
+            guard case .stale(let stale, _) = try await store.approveProposal(again.id, approver: "operator:op_b", at: f.at(seconds: 2), audit: Self.audit) else {
+                Issue.record("not stale")
+                return
+            }
+            #expect(stale.status == .superseded)
+            #expect(try await smpp.smppAccount(accountID: account.id) == expected)
+
+            // The access was withdrawn since: stale too.
+            let withdrawn = proposal(.raiseSMPPThroughput(SMPPThroughputRaise(
+                accountID: account.id, from: raised, to: SMPPThroughput(window: 1000, messagesPerSecond: 1000))), f: f)
+            try await store.insertProposal(withdrawn, audit: [])
+            #expect(try await smpp.deleteSMPPAccount(accountID: account.id, audit: []))
+            guard case .stale = try await store.approveProposal(withdrawn.id, approver: "operator:op_b", at: f.at(seconds: 3), audit: Self.audit) else {
+                Issue.record("not stale after the access was removed")
+                return
+            }
+            #expect(try await smpp.smppAccount(accountID: account.id) == nil)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func carrierLinksAreSeededOnceAndChangedByApprovals(_ factory: StoreFactory) async throws {
         try await factory.withBackend { backend in
             let store = try administration(backend)

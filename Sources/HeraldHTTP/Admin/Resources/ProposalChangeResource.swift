@@ -6,6 +6,7 @@ import HeraldCore
 /// - `carrier_link.add`: `{"link": {definition}}`; `carrier_link.change`: `{"link", "base_revision"}`;
 ///   `carrier_link.remove`: `{"link_id", "base_revision"}`
 /// - `account.limits_raise`: `{"account_id", "from": {limits}, "to": {limits}}`
+/// - `smpp_account.throughput_raise`: `{"account_id", "from": {"window", "tps"}, "to": {"window", "tps"}}`
 /// - `retention.change`: `{"from", "to", "base_revision"}`
 /// - `messages.export`: `{"account_id", "from", "to"}`
 public struct ProposalChangeResource: Sendable, Encodable {
@@ -41,6 +42,10 @@ public struct ProposalChangeResource: Sendable, Encodable {
             try c.encode(raise.accountID.rawValue, forKey: .accountID)
             try c.encode(AccountLimitsResource(raise.from), forKey: .from)
             try c.encode(AccountLimitsResource(raise.to), forKey: .to)
+        case .raiseSMPPThroughput(let raise):
+            try c.encode(raise.accountID.rawValue, forKey: .accountID)
+            try c.encode(raise.from, forKey: .from)
+            try c.encode(raise.to, forKey: .to)
         case .changeRetention(let change):
             try c.encode(change.from, forKey: .from)
             try c.encode(change.to, forKey: .to)

@@ -83,17 +83,28 @@ struct SMPPAccountSetAllowedNetworksCommand: AsyncParsableCommand {
 
 struct SMPPAccountSetThroughputCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "set-throughput", abstract: "Set the account's window (1-1000) and requests per second (0.1-10000) on the listener.")
+        commandName: "set-throughput", abstract: "Set the account's window (1-1000) and requests per second (0.1-10000) on the listener.",
+        discussion: """
+            Lowered values apply at once. Raising either value is a limit raise: it becomes a proposal that an admin \
+            other than you approves (POST /v1/admin/proposals/{id}/approve), like the admin API's PUT …/smpp/throughput.
+            """)
 
     @OptionGroup var options: AdministrationOptions
     @Option(name: .long, help: "The account (acc_…).") var account: String
     @Option(name: .long, help: "Requests awaiting a response, across the account's binds.") var window: Int
     @Option(name: .long, help: "Requests per second, across the account's binds.") var tps: Double
+    @Option(name: .long, help: "Why (shown to the approver of a raise).") var note: String?
 
     func run() async throws {
         let id = try AdministrationOptions.accountID(account)
         try await options.run { context in
-            print(SMPPAccountCommand.describe(try await context.smppAccounts.setThroughput(accountID: id, window: window, messagesPerSecond: tps, actor: context.actor)))
+            let outcome = try await context.smppAdministration.setThroughput(
+                accountID: id, to: SMPPThroughput(window: window, messagesPerSecond: tps), note: note, by: context.actor)
+            print(SMPPAccountCommand.describe(outcome.access))
+            if let proposal = outcome.proposal {
+                print("the raise is proposed as \(proposal.id) (digest \(proposal.digest)), pending until \(proposal.expiresAt.iso8601)")
+                print("an admin approves it with: POST /v1/admin/proposals/\(proposal.id)/approve")
+            }
         }
     }
 }
