@@ -29,8 +29,10 @@ import Testing
         var configuration = Self.configuration(directory)
         configuration.audit.origin = "audit.wiring.tests.herald.example/log"
         let application = try await HeraldApplication.make(configuration: configuration, logger: Self.logger)
-        // The first start created an account and its key: two audit entries.
-        #expect(try await application.store.auditLogHead().size == 2)
+        // The first start seeded the configured carrier link and created an account with its key and the
+        // first operator with its token, each audited.
+        let initial = try await application.store.auditLogHead().size
+        #expect(initial == 5)
         #expect(try await application.store.latestAuditCheckpoint() == nil)
         let running = Task { try await application.run(handlingSignals: false) }
         var checkpoint: AuditCheckpointRecord?
@@ -42,8 +44,8 @@ import Testing
         }
         running.cancel()
         _ = await running.result
-        #expect(checkpoint?.size == 2)
-        #expect(checkpoint?.note.hasPrefix("audit.wiring.tests.herald.example/log\n2\n") == true)
+        #expect(checkpoint?.size == initial)
+        #expect(checkpoint?.note.hasPrefix("audit.wiring.tests.herald.example/log\n\(initial)\n") == true)
         #expect(application.auditLog.verifierKey.hasPrefix("audit.wiring.tests.herald.example/log+"))
     }
 

@@ -1,5 +1,8 @@
 import ArgumentParser
+import Foundation
 import HeraldApp
+import HeraldCore
+import Logging
 
 /// Where a command finds the database: the same configuration `herald serve` uses.
 struct DatabaseOptions: ParsableArguments {
@@ -17,6 +20,26 @@ struct DatabaseOptions: ParsableArguments {
             return configuration
         } catch let error as ConfigurationError {
             throw ValidationError(error.message)
+        }
+    }
+
+    /// Opens the database with the administration services, runs `body`, closes it. A refused change (a
+    /// ``HeraldError``) prints `error: <code>: <message>` and exits with status 1.
+    func withAdministration<T>(_ body: (OfflineAdministration) async throws -> T) async throws -> T {
+        var logger = Logger(label: "herald.cli")
+        logger.logLevel = .warning
+        let offline = try await OfflineAdministration.open(configuration: try configuration(), logger: logger)
+        do {
+            let result = try await body(offline)
+            await offline.close()
+            return result
+        } catch let error as HeraldError {
+            await offline.close()
+            FileHandle.standardError.write(Data("error: \(error.code): \(error.message)\n".utf8))
+            throw ExitCode(1)
+        } catch {
+            await offline.close()
+            throw error
         }
     }
 }

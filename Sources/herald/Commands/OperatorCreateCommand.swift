@@ -21,7 +21,7 @@ struct OperatorCreateCommand: AsyncParsableCommand {
     func run() async throws {
         guard let role = OperatorRole(rawValue: role) else { throw ValidationError("--role must be viewer, support, admin or auditor") }
         let lifetime = try OperatorCommand.lifetime(days: expiresInDays)
-        let creation = try await OperatorCommand.withAdministration(database) { offline in
+        let creation = try await database.withAdministration { offline in
             try await offline.operators.createOperator(name: name, role: role, tokenLifetime: lifetime, actor: offline.actor)
         }
         StandardOutput.line("created operator \(creation.operator.id) (\(role.rawValue)); its token expires \(creation.token.expiresAt.iso8601):")

@@ -11,7 +11,7 @@ struct OperatorListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let now = Timestamp(Date())
-        let lines = try await OperatorCommand.withAdministration(database) { offline -> [String] in
+        let lines = try await database.withAdministration { offline -> [String] in
             var lines: [String] = []
             for op in try await offline.operators.operators() {
                 lines.append("\(op.id)  \(op.role.rawValue)  \(op.status.rawValue)  \(op.name)  (created \(op.createdAt.iso8601) by \(op.createdBy))")

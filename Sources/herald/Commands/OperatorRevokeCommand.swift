@@ -14,10 +14,10 @@ struct OperatorRevokeCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let tokenID = OperatorTokenID(id) {
-            try await OperatorCommand.withAdministration(database) { offline in try await offline.operators.revokeToken(tokenID, actor: offline.actor) }
+            try await database.withAdministration { offline in try await offline.operators.revokeToken(tokenID, actor: offline.actor) }
             StandardOutput.line("revoked token \(tokenID)")
         } else if let operatorID = OperatorID(id) {
-            _ = try await OperatorCommand.withAdministration(database) { offline in try await offline.operators.disable(operatorID, actor: offline.actor) }
+            _ = try await database.withAdministration { offline in try await offline.operators.disable(operatorID, actor: offline.actor) }
             StandardOutput.line("disabled operator \(operatorID) and revoked its tokens")
         } else {
             throw ValidationError("'\(id)' is neither an operator id (op_…) nor a token id (otk_…)")

@@ -17,7 +17,7 @@ struct OperatorTokenCommand: AsyncParsableCommand {
     func run() async throws {
         guard let operatorID = OperatorID(id) else { throw ValidationError("'\(id)' is not an operator id (op_…)") }
         let lifetime = try OperatorCommand.lifetime(days: expiresInDays)
-        let (token, credential) = try await OperatorCommand.withAdministration(database) { offline in
+        let (token, credential) = try await database.withAdministration { offline in
             try await offline.operators.issueToken(to: operatorID, lifetime: lifetime, actor: offline.actor)
         }
         StandardOutput.line("issued token \(token.id) to \(operatorID); it expires \(token.expiresAt.iso8601):")

@@ -35,7 +35,7 @@ struct RoutesApplyCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode(2)
         }
-        let proposal = try await OperatorCommand.withAdministration(database) { offline in
+        let proposal = try await database.withAdministration { offline in
             try await offline.proposals.proposeRoutes(routes.rules, expectedVersion: expectedVersion, note: note, by: offline.actor)
         }
         StandardOutput.line("proposed \(routes.rules.count) route rule(s) as \(proposal.id) (digest \(proposal.digest)), pending until \(proposal.expiresAt.iso8601)")

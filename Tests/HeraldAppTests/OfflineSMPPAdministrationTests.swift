@@ -7,7 +7,7 @@ import Testing
 /// The services behind `herald smpp-account` and `herald number`, on the database named by a configuration:
 /// the same SMPP throughput rule as the admin API — lowering applies at once, raising is a proposal an
 /// admin other than the CLI user approves.
-@Suite struct AdministrationContextTests {
+@Suite struct OfflineSMPPAdministrationTests {
     @Test func theCommandsRaiseThroughputOnlyThroughAProposal() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("herald-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -15,7 +15,7 @@ import Testing
         configuration.dataDirectory = directory.path
         var logger = Logger(label: "herald.tests.cli")
         logger.logLevel = .critical
-        let context = try await AdministrationContext.open(configuration: configuration, logger: logger)
+        let context = try await OfflineAdministration.open(configuration: configuration, logger: logger)
         let accounts = AccountService(store: context.store, clock: SystemClock(), random: SystemRandomSource())
         let account = try await accounts.createAccount(name: "Acme", actor: context.actor).account
         try await context.smppAccounts.setCredentials(accountID: account.id, systemID: "acme", password: "s3cret", actor: context.actor)
