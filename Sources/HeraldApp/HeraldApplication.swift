@@ -223,7 +223,7 @@ public final class HeraldApplication: Sendable {
             logger: Logger(label: "herald.receipts"))
         let maintenance = MaintenanceService(
             dependencies: MaintenanceService.Dependencies(
-                store: store, clock: clock, webhooks: webhookFactory, vault: vault, retention: store, auditLog: store),
+                store: store, clock: clock, webhooks: webhookFactory, vault: vault, retention: store, auditLog: store, inbound: store),
             configuration: MaintenanceConfiguration(
                 receiptGrace: .seconds(configuration.retention.receiptGraceSeconds),
                 bodyRetention: .seconds(Int64(configuration.retention.messageBodyDays) * 86_400),
@@ -252,10 +252,8 @@ public final class HeraldApplication: Sendable {
             linkStatuses: { [gateway] in gateway.linkStatuses() }, builtInLinks: builtInLinks,
             explainRoute: { [router, gateway] query in try router.dryRun(query, linkStatuses: gateway.linkStatuses()) })
         let auditRoutes = AuditRoutes(log: auditLog, authentication: operatorAccess.auditor)
-        let inboundRetention = InboundRetentionService(
-            store: store, clock: clock, retention: .seconds(Int64(configuration.retention.messageBodyDays) * 86_400), logger: Logger(label: "herald.inbound"))
         var workers: [any Service] = [
-            receipts, gateway, linkSync, dispatcher, maintenance, webhookDispatcher, verificationExpiry, routeReload, proposalExpiry, inboundRetention,
+            receipts, gateway, linkSync, dispatcher, maintenance, webhookDispatcher, verificationExpiry, routeReload, proposalExpiry,
             checkpoints, deniedRequests,
         ]
         if let customerSMPP { workers.append(customerSMPP) }

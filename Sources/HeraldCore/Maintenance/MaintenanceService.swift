@@ -2,7 +2,8 @@ import Logging
 import ServiceLifecycle
 
 /// Housekeeping: expires messages whose validity passed, erases message bodies past retention (with the
-/// message text sealed in their audit entries), erases the audit log's sealed values past theirs, drops
+/// message text sealed in their audit entries) and inbound (mobile-originated) bodies past the same period,
+/// erases the audit log's sealed values past theirs, drops
 /// idempotency records past theirs, and purges the in-memory body vault. Retention changes operators
 /// approve (two-person rule) apply from the next round.
 public final class MaintenanceService: Service {
@@ -16,10 +17,12 @@ public final class MaintenanceService: Service {
         public var retention: (any RetentionStore)?
         /// The audit log whose sealed values retention erases; `nil` erases none.
         public var auditLog: (any AuditLogStore)?
+        /// Inbound messages, whose bodies are kept no longer than outbound ones; `nil` erases none.
+        public var inbound: (any InboundStore)?
 
         public init(
             store: any HeraldStore, clock: any HeraldClock, webhooks: MessageWebhookFactory, vault: EphemeralBodyVault,
-            retention: (any RetentionStore)? = nil, auditLog: (any AuditLogStore)? = nil
+            retention: (any RetentionStore)? = nil, auditLog: (any AuditLogStore)? = nil, inbound: (any InboundStore)? = nil
         ) {
             self.store = store
             self.clock = clock
@@ -27,6 +30,7 @@ public final class MaintenanceService: Service {
             self.vault = vault
             self.retention = retention
             self.auditLog = auditLog
+            self.inbound = inbound
         }
     }
 
@@ -63,6 +67,10 @@ public final class MaintenanceService: Service {
                 createdBefore: cutoff, limit: 1000,
                 audit: [AuditEvent(at: now, actor: .system("retention"), action: "message.erase_bodies", target: "messages", details: ["created_before": cutoff.iso8601])])
             if !erased.isEmpty { logger.info("erased message bodies past retention", metadata: ["count": "\(erased.count)"]) }
+            if let inbound = dependencies.inbound {
+                let erased = try await eraseInboundBodies(receivedBefore: cutoff, in: inbound, now: now)
+                if erased > 0 { logger.info("erased inbound bodies past retention", metadata: ["count": "\(erased)"]) }
+            }
         }
         if let retention = configuration.auditSealedValueRetention, let auditLog = dependencies.auditLog {
             let cutoff = now.adding(.zero - retention)
@@ -73,6 +81,18 @@ public final class MaintenanceService: Service {
         }
         _ = try await dependencies.store.deleteExpiredIdempotencyRecords(now: now)
         dependencies.vault.purgeExpired()
+    }
+
+    /// Erases every inbound body received before `cutoff`, in batches; returns how many.
+    private func eraseInboundBodies(receivedBefore cutoff: Timestamp, in inbound: any InboundStore, now: Timestamp) async throws -> Int {
+        var total = 0
+        while true {
+            let erased = try await inbound.eraseInboundBodies(
+                receivedBefore: cutoff, limit: 1000,
+                audit: [AuditEvent(at: now, actor: .system("retention"), action: "inbound.erase_bodies", target: "inbound_messages", details: ["received_before": cutoff.iso8601])])
+            total += erased
+            if erased < 1000 { return total }
+        }
     }
 
     /// The configuration with the retention operators approved, if any.

@@ -228,23 +228,30 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
-    func approvedRetentionReplacesTheConfiguredOneInHousekeeping(_ factory: StoreFactory) async throws {
+    func approvedRetentionReplacesTheConfiguredOneForOutboundAndInboundBodies(_ factory: StoreFactory) async throws {
         try await factory.withBackend { backend in
-            let store = try #require(backend.store as? any HeraldStore & AdministrationStore)
+            let store = try #require(backend.store as? any HeraldStore & AdministrationStore & InboundStore)
             let f = Fixtures()
             let account = f.account()
             try await store.insertAccount(account, apiKeys: [], audit: [])
             let tenDaysOld = f.message(of: account, at: f.start)
             _ = try await store.insertMessages([tenDaysOld], idempotency: nil, webhooks: [], audit: [])
+            // A reply received at the same time follows the same retention as what Herald sent.
+            let reply = InboundMessage(
+                id: InboundMessageID.generate(at: f.start, random: f.random), accountID: account.id, from: "+447700900123", to: "+4915123456789",
+                body: "Thanks", keyword: nil, linkID: "sim", receivedAt: f.start)
+            try await store.insertInbound(reply, optOutChange: nil, effects: SideEffects())
             let clock = ManualClock(start: f.at(seconds: 10 * 86_400))
             var logger = Logger(label: "herald.tests.maintenance")
             logger.logLevel = .critical
             let maintenance = MaintenanceService(
                 dependencies: MaintenanceService.Dependencies(
-                    store: store, clock: clock, webhooks: MessageWebhookFactory(random: f.random), vault: EphemeralBodyVault(clock: clock), retention: store),
+                    store: store, clock: clock, webhooks: MessageWebhookFactory(random: f.random), vault: EphemeralBodyVault(clock: clock), retention: store,
+                    inbound: store),
                 configuration: MaintenanceConfiguration(bodyRetention: .seconds(30 * 86_400)), logger: logger)
             try await maintenance.runOnce()
             #expect(try await store.message(tenDaysOld.id, accountID: nil)?.body != nil)
+            #expect(try await store.inboundMessage(reply.id, accountID: nil)?.body == "Thanks")
 
             let change = proposal(.changeRetention(RetentionChange(
                 from: RetentionSettings(messageBodyDays: 30, receiptGraceSeconds: 3600), to: RetentionSettings(messageBodyDays: 7, receiptGraceSeconds: 60),
@@ -260,6 +267,7 @@ import Testing
             #expect(effective.receiptGrace == .seconds(60))
             try await maintenance.runOnce()
             #expect(try await store.message(tenDaysOld.id, accountID: nil)?.body == nil)
+            #expect(try await store.inboundMessage(reply.id, accountID: nil)?.body == nil)
         }
     }
 }
