@@ -37,12 +37,15 @@ public struct AuditCheckpointService: Service {
         var failing = false
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             await Self.sleep(for: interval)
+            if Task.isCancelled || Task.isShuttingDownGracefully { break }
             failing = await runOnce(failing: failing)
             let now = clock.now()
             if lastPrune.map({ now.milliseconds(since: $0) >= 60_000 }) ?? true {
                 lastPrune = now
                 do {
                     _ = try await store.pruneAuditCheckpoints(issuedBefore: now.adding(.zero - Self.keepAllFor), keepingOnePer: Self.thinnedInterval)
+                } catch is CancellationError {
+                    break
                 } catch {
                     logger.warning("thinning old audit checkpoints failed", metadata: ["error": "\(error)"])
                 }
