@@ -51,8 +51,11 @@ public struct AuditCheckpointService: Service {
                 }
             }
         }
-        // A last checkpoint covers what was appended during shutdown.
-        _ = await runOnce(failing: failing)
+        // A last checkpoint covers what was appended during shutdown. It runs in a task of its own
+        // because the service's task may already be cancelled, and the store refuses cancelled work.
+        let last = self
+        let wasFailing = failing
+        _ = await Task { await last.runOnce(failing: wasFailing) }.value
     }
 
     /// One round: a checkpoint if the log grew. Returns whether it failed (failures are logged once per streak).
