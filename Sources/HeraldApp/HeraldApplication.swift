@@ -62,6 +62,8 @@ public final class HeraldApplication: Sendable {
     private let webhookTransport: HTTPWebhookTransport
     private let simulatorTask: Task<Void, any Error>?
     private let httpPort = ListeningPort()
+    /// The service group while ``run(handlingSignals:)`` runs, for ``shutdown()``.
+    private let runningGroup = Mutex<ServiceGroup?>(nil)
     private let httpReady = DispatchSignal()
 
     // MARK: Building
@@ -362,6 +364,8 @@ public final class HeraldApplication: Sendable {
             services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
             gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [],
             logger: logger))
+        runningGroup.withLock { $0 = group }
+        defer { runningGroup.withLock { $0 = nil } }
         do {
             try await group.run()
         } catch {
@@ -369,6 +373,13 @@ public final class HeraldApplication: Sendable {
             throw error
         }
         await close()
+    }
+
+    /// Starts a graceful shutdown of a running application, as SIGTERM does: in-flight submits finish,
+    /// listeners close, then ``run(handlingSignals:)`` returns. Does nothing when it is not running.
+    public func shutdown() async {
+        let group = runningGroup.withLock { $0 }
+        await group?.triggerGracefulShutdown()
     }
 
     /// Releases the webhook client and the store; ``run()`` does this itself. Call it for an application

@@ -81,7 +81,7 @@ struct CarrierLinkApprovalTests {
         #expect(steps.map(\.outcome) == ["proposed", "denied", "approved", "ok", "proposed", "approved", "ok"])
         #expect(steps[3].actor == bob.actor && steps[3].target == "carrier_link:second")
 
-        running.cancel()
+        await app.shutdown()
         _ = try? await running.value
         await second.shutdown()
         _ = try? await secondTask.value

@@ -68,7 +68,7 @@ struct TwoWayHarness: Sendable {
     }
 
     func stop() async {
-        running.cancel()
+        await app.shutdown()
         _ = try? await running.value
         webhooks.stop()
         try? FileManager.default.removeItem(at: directory)
