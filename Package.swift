@@ -220,7 +220,8 @@ let package = Package(
         .testTarget(
             name: "HeraldAppTests",
             dependencies: [
-                "HeraldApp", "HeraldCore", "HeraldTestSupport", "HeraldCustomerSMPP", "SMSText", "HeraldSQLite", "HeraldSimulator",
+                "HeraldApp", "HeraldCore", "HeraldTestSupport", "HeraldCustomerSMPP", "SMSText", "HeraldSQLite", "HeraldSimulator", "HeraldPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
