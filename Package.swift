@@ -38,6 +38,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // MARK: Protocol libraries (standalone)
@@ -91,6 +92,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "HeraldPostgres", dependencies: ["HeraldCore", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "HeraldHTTP",
             dependencies: [
@@ -151,7 +153,7 @@ let package = Package(
         .target(
             name: "HeraldApp",
             dependencies: [
-                "HeraldCore", "HeraldSQLite", "HeraldHTTP", "HeraldWebhooks", "HeraldCarrierLinks", "HeraldSimulator", "HeraldRouting",
+                "HeraldCore", "HeraldSQLite", "HeraldPostgres", "HeraldHTTP", "HeraldWebhooks", "HeraldCarrierLinks", "HeraldSimulator", "HeraldRouting",
                 "HeraldCustomerSMPP", "HeraldAuditLog", "Numbering", "SMPP", "SMSText",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -218,7 +220,8 @@ let package = Package(
         .testTarget(
             name: "HeraldAppTests",
             dependencies: [
-                "HeraldApp", "HeraldCore", "HeraldTestSupport", "HeraldCustomerSMPP", "SMSText", "HeraldSQLite", "HeraldSimulator",
+                "HeraldApp", "HeraldCore", "HeraldTestSupport", "HeraldCustomerSMPP", "SMSText", "HeraldSQLite", "HeraldSimulator", "HeraldPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -245,7 +248,8 @@ let package = Package(
         .testTarget(
             name: "HeraldStorageTests",
             dependencies: [
-                "HeraldSQLite", "HeraldCore", "HeraldTestSupport", "HeraldAuditLog",
+                "HeraldSQLite", "HeraldPostgres", "HeraldCore", "HeraldTestSupport", "HeraldAuditLog", "MerkleLog",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -100,23 +100,33 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
 
 /// `database:` — where Herald stores its state.
 public struct DatabaseSection: Codable, Sendable, Equatable {
-    /// `sqlite:PATH` (default `sqlite:<data_directory>/herald.sqlite`) or `postgres://user:pass@host:port/db`.
+    /// `sqlite:PATH` (default `sqlite:<data_directory>/herald.sqlite`) or
+    /// `postgres://user:password@host:port/database[?sslmode=disable|prefer|require]` (also `postgresql://`).
     public var url: String?
     /// SQLite `synchronous` mode: `full` (default; every acknowledged message survives power loss) or `normal`.
     public var synchronous: String
+    /// PostgreSQL only: most connections this node opens (1–500, default 10).
+    public var poolSize: Int
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case url, synchronous }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case url, synchronous
+        case poolSize = "pool_size"
+    }
 
-    public init(url: String? = nil, synchronous: String = "full") {
+    public init(url: String? = nil, synchronous: String = "full", poolSize: Int = 10) {
         self.url = url
         self.synchronous = synchronous
+        self.poolSize = poolSize
     }
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(url: try c.decodeIfPresent(String.self, forKey: .url), synchronous: try c.decode(.synchronous, default: "full"))
+        self.init(
+            url: try c.decodeIfPresent(String.self, forKey: .url), synchronous: try c.decode(.synchronous, default: "full"),
+            poolSize: try c.decode(.poolSize, default: 10))
         guard ["full", "normal"].contains(synchronous) else { throw ConfigurationError("'database.synchronous' must be full or normal") }
+        guard (1...500).contains(poolSize) else { throw ConfigurationError("'database.pool_size' must be between 1 and 500, got \(poolSize)") }
     }
 }
 

@@ -1,11 +1,16 @@
 import Foundation
 import HeraldCore
+import HeraldPostgres
 import HeraldSQLite
 import Logging
 
-/// Opens the store named by `database.url`: `sqlite:PATH` (default `<data_directory>/herald.sqlite`).
+/// Opens the store named by `database.url` (or `HERALD_DATABASE_URL`, applied by ``ConfigurationLoader``):
+/// `sqlite:PATH` (default `<data_directory>/herald.sqlite`) or `postgres://user:password@host:port/database`
+/// (`postgresql://` too) with `database.pool_size` connections. Nothing connects to PostgreSQL until the
+/// store's first use (`migrate()`), which reports an unreachable server or refused credentials.
 public enum StoreOpener {
     /// - Parameter auditSealer: seals audit events into the tamper-evident log (always given by `herald serve`).
+    /// - Throws: ``ConfigurationError`` for a URL that names no usable database.
     public static func open(_ configuration: HeraldConfiguration, logger: Logger, auditSealer: (any AuditSealer)?) throws -> any GatewayStore {
         let url = configuration.database.url ?? "sqlite:" + (configuration.dataDirectory as NSString).appendingPathComponent("herald.sqlite")
         if url.hasPrefix("sqlite:") {
@@ -17,8 +22,19 @@ public enum StoreOpener {
             return try SQLiteHeraldStore(path: path, configuration: options, logger: logger, auditSealer: auditSealer)
         }
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
-            throw ConfigurationError("PostgreSQL support is not built into this binary yet")
+            var options: PostgresStoreConfiguration
+            do {
+                options = try PostgresStoreConfiguration(url: url)
+            } catch let error as HeraldError {
+                throw ConfigurationError("'database.url': \(error.message)")
+            }
+            options.poolSize = configuration.database.poolSize
+            var postgresLogger = logger
+            postgresLogger[metadataKey: "database"] = "\(options.redactedDescription)"
+            return PostgresHeraldStore(configuration: options, logger: postgresLogger, auditSealer: auditSealer)
         }
-        throw ConfigurationError("'database.url' must start with sqlite: or postgres://, got '\(url.prefix(20))…'")
+        // Only the scheme is quoted: the rest may hold a password.
+        let scheme = url.range(of: ":").map { String(url[..<$0.lowerBound]) } ?? String(url.prefix(12))
+        throw ConfigurationError("'database.url' must start with sqlite:, postgres:// or postgresql://, got '\(scheme)…'")
     }
 }

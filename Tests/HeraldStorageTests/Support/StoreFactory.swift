@@ -14,16 +14,18 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
 
     static let all: [StoreFactory] = {
         var factories = [StoreFactory.sqlite]
-        if let url = ProcessInfo.processInfo.environment["HERALD_TEST_POSTGRES_URL"], !url.isEmpty {
-            // PostgreSQL hook (issue #8): when the HeraldPostgres target exists, add its factory here, e.g.
-            //     factories.append(.postgres(url: url))
-            // where `.postgres` creates a fresh schema per test and drops it in `destroy()`.
-            _ = url
+        if let url = PostgresBackend.configuredURL {
+            factories.append(.postgres(url: url))
         }
         return factories
     }()
 
     static let sqlite = StoreFactory(name: "SQLite") { try SQLiteBackend.temporary() }
+
+    /// A fresh schema of the test database per test, dropped in `destroy()`.
+    static func postgres(url: String) -> StoreFactory {
+        StoreFactory(name: "PostgreSQL") { try PostgresBackend.fresh(url: url) }
+    }
 
     /// Opens a fresh backend, migrates it, runs `body`, and destroys the backend whatever happens.
     func withBackend<T>(_ body: (any StorageBackend) async throws -> T) async throws -> T {
