@@ -253,7 +253,9 @@ public final class HeraldApplication: Sendable {
             exports: MessageExportService(store: store, clock: clock), store: store, fraudGuard: fraudGuard, routing: routing,
             linkStatuses: { [gateway] in gateway.linkStatuses() }, builtInLinks: builtInLinks,
             explainRoute: { [router, gateway] query in try router.dryRun(query, linkStatuses: gateway.linkStatuses()) })
-        let auditRoutes = AuditRoutes(log: auditLog, authentication: operatorAccess.auditor)
+        let auditRoutes = AuditRoutes(
+            log: auditLog, authentication: operatorAccess.auditor,
+            disclosures: AuditDisclosures(proposals: proposals, disclosures: SealedValueDisclosureService(store: store, log: auditLog, clock: clock)))
         var workers: [any Service] = [
             receipts, gateway, linkSync, dispatcher, maintenance, webhookDispatcher, verificationExpiry, routeReload, proposalExpiry,
             checkpoints, deniedRequests,

@@ -20,7 +20,7 @@ struct AuditBundleExporter: Sendable {
     let issuer: AuditCheckpointIssuer
 
     func export(
-        includingSealedValues: Bool, inclusionProofsFor indices: [UInt64], write: ([UInt8]) async throws -> Void
+        sealedValues: AuditSealedValueSelection, inclusionProofsFor indices: [UInt64], write: ([UInt8]) async throws -> Void
     ) async throws -> AuditExportSummary {
         var refusal: String?
         var newest: AuditCheckpointRecord?
@@ -57,11 +57,12 @@ struct AuditBundleExporter: Sendable {
         var next: UInt64 = 0
         while next < end {
             let limit = Int(min(UInt64(Self.pageSize), end - next))
-            let records = try await store.auditRecords(from: next, limit: limit, includingSealedValues: includingSealedValues)
+            let pageEnd = next + UInt64(limit) - 1
+            let records = try await store.auditRecords(from: next, limit: limit, includingSealedValues: sealedValues.overlaps(next, pageEnd))
             guard let last = records.last else { break }
             var chunk: [UInt8] = []
             for record in records where record.index < end {
-                guard let envelope = AuditRecordEnvelope.envelope(includingSealedValues ? record : record.redacted) else {
+                guard let envelope = AuditRecordEnvelope.envelope(sealedValues.includes(record.index) ? record : record.redacted) else {
                     unreadable.append(record.index)
                     continue
                 }

@@ -8,7 +8,7 @@ import MerkleLog
 /// ```swift
 /// let log = MerkleAuditLog(identity: identity, store: store, clock: SystemClock(), leaves: leaves, logger: logger)
 /// let checkpoint = try await log.issueCheckpoint()
-/// try await log.exportBundle(includingSealedValues: false, inclusionProofsFor: []) { bytes in try file.write(contentsOf: bytes) }
+/// try await log.exportBundle(sealedValues: .none, inclusionProofsFor: []) { bytes in try file.write(contentsOf: bytes) }
 /// ```
 public struct MerkleAuditLog: AuditLogAccess {
     /// Most entries one ``entries(from:limit:includingSealedValues:)`` call returns.
@@ -68,9 +68,9 @@ public struct MerkleAuditLog: AuditLogAccess {
 
     @discardableResult
     public func exportBundle(
-        includingSealedValues: Bool, inclusionProofsFor indices: [UInt64], write: ([UInt8]) async throws -> Void
+        sealedValues: AuditSealedValueSelection, inclusionProofsFor indices: [UInt64], write: ([UInt8]) async throws -> Void
     ) async throws -> AuditExportSummary {
         try await AuditBundleExporter(identity: identity, store: store, issuer: issuer)
-            .export(includingSealedValues: includingSealedValues, inclusionProofsFor: indices, write: write)
+            .export(sealedValues: sealedValues, inclusionProofsFor: indices, write: write)
     }
 }

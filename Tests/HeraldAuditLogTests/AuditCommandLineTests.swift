@@ -3,6 +3,7 @@ import GRDB
 import HeraldAuditLog
 import HeraldCore
 import HeraldSQLite
+import MerkleLog
 import Testing
 
 /// `herald audit key`, `herald audit export` and `herald audit verify` as processes, with their exit codes.
@@ -39,7 +40,11 @@ import Testing
 
         let export = try HeraldExecutable.run(["audit", "export", "--data-directory", directory.path, "--out", bundle, "--include-sealed-values"])
         #expect(export.status == 0, "\(export.stderr)")
-        #expect(export.stdout.contains("8 entries"))
+        // The 8 events and the export's own entry (`audit.export`, written before the bundle).
+        #expect(export.stdout.contains("9 entries"), "\(export.stdout)")
+        let exported = try AuditBundle(jsonLines: Array(try Data(contentsOf: URL(fileURLWithPath: bundle))))
+        let own = try #require(exported.entries.last)
+        #expect(String(decoding: own.payload.publicData, as: UTF8.self).contains("audit.export"))
         let attributes = try FileManager.default.attributesOfItem(atPath: bundle)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let clean = try HeraldExecutable.run(["audit", "verify", bundle, "--key", key])

@@ -104,11 +104,23 @@ import Testing
     @Test func exportsLeaveSealedValuesOutUnlessAsked() async throws {
         try await AuditLogHarness.with { harness in
             try await harness.appendEvents(4)
-            let (redacted, _) = try await harness.exportBundle(includingSealedValues: false)
+            let (redacted, _) = try await harness.exportBundle(sealedValues: .none)
             #expect(redacted.entries.allSatisfy { $0.payload.sealedFields.allSatisfy(\.isRedacted) })
             #expect(harness.verify(redacted).isClean)
-            let (full, _) = try await harness.exportBundle(includingSealedValues: true)
+            let (full, _) = try await harness.exportBundle(sealedValues: .all)
             #expect(full.entries[0].payload.sealedFields.first?.isRedacted == false)
+        }
+    }
+
+    @Test func aDisclosureExportCarriesTheSealedValuesOfItsRangeOnly() async throws {
+        try await AuditLogHarness.with { harness in
+            try await harness.appendEvents(10)   // entries 0, 3, 6 and 9 hold a sealed number
+            let (bundle, _) = try await harness.exportBundle(sealedValues: .entries(3..<7))
+            let disclosed = bundle.entries.filter { $0.payload.sealedFields.contains { !$0.isRedacted } }.map(\.index)
+            #expect(disclosed == [3, 6])
+            let report = harness.verify(bundle)
+            #expect(report.isClean, "\(report.rendered)")
+            #expect(report.findings(of: .redacted).compactMap(\.entryIndex) == [0, 9])
         }
     }
 }

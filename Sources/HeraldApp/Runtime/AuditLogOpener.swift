@@ -8,7 +8,7 @@ import Logging
 ///
 /// ```swift
 /// let opened = try await AuditLogOpener.open(configuration, logger: logger)
-/// try await opened.log.exportBundle(includingSealedValues: false, inclusionProofsFor: []) { try file.write(contentsOf: $0) }
+/// try await opened.log.exportBundle(sealedValues: .none, inclusionProofsFor: []) { try file.write(contentsOf: $0) }
 /// try await opened.store.close()
 /// ```
 public enum AuditLogOpener {

@@ -16,15 +16,11 @@ public struct ServerSecrets: Codable, Sendable, Equatable {
     /// The audit log's Ed25519 signing key in signed-note form, `PRIVATE+KEY+<origin>+<key id>+<base64>`;
     /// its name is the log's origin.
     public var auditLogKey: String?
-    /// Interim bearer token of the auditor HTTP API (`/v1/audit/…`) until operator accounts with the
-    /// `auditor` role replace it.
-    public var auditorToken: String?
 
     enum CodingKeys: String, CodingKey {
         case pseudonymKey = "pseudonym_key"
         case verificationKey = "verification_key"
         case auditLogKey = "audit_log_key"
-        case auditorToken = "auditor_token"
     }
 
     public static func generate(random: any RandomSource, auditOrigin: String? = nil) throws -> ServerSecrets {
@@ -60,11 +56,6 @@ public struct ServerSecrets: Codable, Sendable, Equatable {
         if auditLogKey == nil {
             let origin = auditOrigin ?? AuditLogIdentity.generatedOrigin(random: random)
             auditLogKey = try AuditLogIdentity.generate(origin: origin, seed: random.bytes(32)).encodedPrivateKey
-            changed = true
-        }
-        if auditorToken == nil {
-            auditorToken = "hat_" + Data(random.bytes(24)).base64EncodedString()
-                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             changed = true
         }
         return changed

@@ -30,10 +30,10 @@ public protocol AuditLogAccess: Sendable {
     func consistencyProof(from fromSize: UInt64, to toSize: UInt64) async throws -> AuditConsistencyProof
 
     /// Writes a complete audit bundle (JSON Lines: header, checkpoints, proofs, every entry) piece by piece.
-    /// Sealed values are included only when asked for; without them the bundle verifies with the fields
-    /// reported as redacted.
+    /// Only the selected entries carry their sealed values; the bundle verifies either way, with the other
+    /// fields reported as redacted.
     @discardableResult
     func exportBundle(
-        includingSealedValues: Bool, inclusionProofsFor indices: [UInt64], write: ([UInt8]) async throws -> Void
+        sealedValues: AuditSealedValueSelection, inclusionProofsFor indices: [UInt64], write: ([UInt8]) async throws -> Void
     ) async throws -> AuditExportSummary
 }

@@ -19,6 +19,9 @@ public enum ProposalChange: Sendable, Equatable {
     case changeRetention(RetentionChange)
     /// Export an account's messages of a period as JSON Lines, downloadable once after approval.
     case exportMessages(MessageExportRequest)
+    /// Disclose the sealed values of a range of audit entries to the auditor who asked, downloadable once
+    /// after approval.
+    case discloseSealedValues(SealedValueDisclosureRequest)
 
     /// Stable name of the kind of change, e.g. `routes.replace`.
     public var kind: String {
@@ -31,17 +34,18 @@ public enum ProposalChange: Sendable, Equatable {
         case .raiseSMPPThroughput: "smpp_account.throughput_raise"
         case .changeRetention: "retention.change"
         case .exportMessages: "messages.export"
+        case .discloseSealedValues: "audit.sealed_values_disclose"
         }
     }
 
     /// Every kind, for documentation and filters.
     public static let kinds = [
         "routes.replace", "carrier_link.add", "carrier_link.change", "carrier_link.remove", "account.limits_raise", "smpp_account.throughput_raise",
-        "retention.change", "messages.export",
+        "retention.change", "messages.export", "audit.sealed_values_disclose",
     ]
 
     /// What the change acts on, e.g. `routes`, `carrier_link:acme`, `account:acc_…`, `smpp_account:acc_…`, `retention`. Approving a
-    /// change supersedes the other pending proposals with the same target (exports excepted).
+    /// change supersedes the other pending proposals with the same target (exports and disclosures excepted).
     public var target: String {
         switch self {
         case .replaceRoutes: "routes"
@@ -52,13 +56,16 @@ public enum ProposalChange: Sendable, Equatable {
         case .raiseSMPPThroughput(let raise): "smpp_account:\(raise.accountID.rawValue)"
         case .changeRetention: "retention"
         case .exportMessages(let request): "messages:\(request.accountID.rawValue)"
+        case .discloseSealedValues(let request): "audit_log:\(request.firstIndex)-\(request.endIndex)"
         }
     }
 
     /// Whether approving this change makes other pending proposals with the same target stale.
     public var supersedesSameTarget: Bool {
-        if case .exportMessages = self { return false }
-        return true
+        switch self {
+        case .exportMessages, .discloseSealedValues: false
+        default: true
+        }
     }
 
     /// The change with secrets (carrier link passwords) replaced by a marker: what operators are shown.
@@ -98,6 +105,7 @@ extension ProposalChange: Codable {
         case "smpp_account.throughput_raise": self = .raiseSMPPThroughput(try container.decode(SMPPThroughputRaise.self, forKey: .data))
         case "retention.change": self = .changeRetention(try container.decode(RetentionChange.self, forKey: .data))
         case "messages.export": self = .exportMessages(try container.decode(MessageExportRequest.self, forKey: .data))
+        case "audit.sealed_values_disclose": self = .discloseSealedValues(try container.decode(SealedValueDisclosureRequest.self, forKey: .data))
         default:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown proposal kind '\(kind)'")
         }
@@ -115,6 +123,7 @@ extension ProposalChange: Codable {
         case .raiseSMPPThroughput(let value): try container.encode(value, forKey: .data)
         case .changeRetention(let value): try container.encode(value, forKey: .data)
         case .exportMessages(let value): try container.encode(value, forKey: .data)
+        case .discloseSealedValues(let value): try container.encode(value, forKey: .data)
         }
     }
 }

@@ -152,6 +152,26 @@ public struct ProposalService: Sendable {
         return try await submit(.exportMessages(MessageExportRequest(accountID: accountID, from: from, to: to)), note: note, by: actor)
     }
 
+    /// Proposes disclosing the sealed values of the audit entries `[firstIndex, endIndex)` to `actor` (an
+    /// auditor). `logSize` is the current size of the log: only existing entries can be disclosed.
+    public func proposeSealedValueDisclosure(
+        firstIndex: UInt64, endIndex: UInt64, logSize: UInt64, note: String?, by actor: AuditActor
+    ) async throws -> Proposal {
+        let maximum = SealedValueDisclosureRequest.maximumEntries
+        guard firstIndex < endIndex, endIndex - firstIndex <= maximum else {
+            throw HeraldError.invalid(
+                "invalid_disclosure_range", "'first_index' must be below 'end_index' (exclusive), at most \(maximum) entries apart", field: "first_index")
+        }
+        guard endIndex <= logSize else {
+            throw HeraldError.invalid(
+                "invalid_disclosure_range", "the log has \(logSize) entries: 'end_index' may be at most \(logSize)", field: "end_index")
+        }
+        guard let note = note?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty else {
+            throw HeraldError.invalid("invalid_note", "say why the values are needed: 'note' is required for a disclosure", field: "note")
+        }
+        return try await submit(.discloseSealedValues(SealedValueDisclosureRequest(firstIndex: firstIndex, endIndex: endIndex)), note: note, by: actor)
+    }
+
     private func submit(_ change: ProposalChange, note: String?, by actor: AuditActor) async throws -> Proposal {
         let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
         if let note, note.count > Self.maximumNoteLength {
@@ -347,6 +367,10 @@ public struct ProposalService: Sendable {
         case .exportMessages(let request):
             details["from"] = request.from.iso8601
             details["to"] = request.to.iso8601
+        case .discloseSealedValues(let request):
+            details["first_index"] = String(request.firstIndex)
+            details["end_index"] = String(request.endIndex)
+            details["recipient"] = proposal.proposedBy
         }
         return AuditEvent(at: time, actor: actor, action: proposal.kind, target: proposal.change.target, details: details)
     }

@@ -29,11 +29,17 @@ struct AuditQueryParameters {
     }
 
     /// `sealed_values=include` or `omit` (default): whether answers carry the sealed values.
-    func includesSealedValues() throws -> Bool {
+    /// `sealed_values` may only be `omit` (the default): always `false`. `include` is refused with
+    /// `403 disclosure_required`, since sealed values leave only through an approved disclosure.
+    func refusingSealedValues() throws -> Bool {
         switch values["sealed_values"] {
         case nil, "omit": return false
-        case "include": return true
-        default: throw HTTPProblem.invalidParameter("sealed_values", "'sealed_values' must be include or omit")
+        case "include":
+            throw HeraldError(
+                .forbidden, code: "disclosure_required",
+                "sealed values (full numbers, message text, client addresses) are disclosed only through an approved disclosure: POST /v1/audit/disclosures",
+                field: "sealed_values")
+        default: throw HTTPProblem.invalidParameter("sealed_values", "'sealed_values' must be omit (sealed values need an approved disclosure)")
         }
     }
 

@@ -1,16 +1,21 @@
 import HeraldCore
 import Hummingbird
 
-/// The auditor API under `/v1/audit`: read-only access to the tamper-evident audit log, behind the
-/// authentication middleware the application passes in (operators with the `auditor` role; until those
-/// exist, ``AuditorTokenMiddleware``). Customer API keys have no access.
+/// The auditor API under `/v1/audit`: read access to the tamper-evident audit log, behind the
+/// authentication middleware the application passes in (operators with the `auditor` role, and no other).
+/// Customer API keys have no access.
 ///
 /// - `GET /v1/audit/checkpoint`: the latest signed checkpoint (C2SP note, `text/plain`)
 /// - `POST /v1/audit/checkpoint`: sign a checkpoint of the current tree now
-/// - `GET /v1/audit/entries?start=&limit=&sealed_values=`: entries in bundle form
+/// - `GET /v1/audit/entries?start=&limit=`: entries in bundle form, sealed values left out
 /// - `GET /v1/audit/proofs/inclusion?index=&tree_size=`: RFC 9162 inclusion proof
 /// - `GET /v1/audit/proofs/consistency?from=&to=`: RFC 9162 consistency proof
-/// - `GET /v1/audit/export?sealed_values=&inclusion_proofs=`: a complete audit bundle (JSON Lines, streamed)
+/// - `GET /v1/audit/export?inclusion_proofs=`: a complete audit bundle (JSON Lines, streamed), sealed values left out
+/// - `/v1/audit/disclosures…`: the sealed values of chosen entries, after a second operator's approval
+///   (``AuditDisclosureRoutes``)
+///
+/// `sealed_values=include` is refused with `403 disclosure_required`: sealed values leave only through an
+/// approved disclosure.
 ///
 /// ```swift
 /// let groups = HeraldAPI.standardGroups + [AuditRoutes(log: auditLog, authentication: operatorAuthentication)]
@@ -25,16 +30,23 @@ public struct AuditRoutes: HeraldRouteGroup {
 
     public let log: any AuditLogAccess
     public let authentication: any MiddlewareProtocol<Request, Response, HeraldRequestContext>
+    public let disclosures: AuditDisclosures?
 
-    /// - Parameter authentication: admits auditors only; it must set ``HeraldRequestContext/caller``.
-    public init(log: any AuditLogAccess, authentication: some RouterMiddleware<HeraldRequestContext>) {
+    /// - Parameters:
+    ///   - authentication: admits auditors only; it must set ``HeraldRequestContext/caller`` and the operator.
+    ///   - disclosures: serves `/v1/audit/disclosures`; without it those routes do not exist.
+    public init(log: any AuditLogAccess, authentication: some RouterMiddleware<HeraldRequestContext>, disclosures: AuditDisclosures? = nil) {
         self.log = log
         self.authentication = authentication
+        self.disclosures = disclosures
     }
 
     public func addRoutes(to router: Router<HeraldRequestContext>, services: HTTPServices) {
         let log = self.log
         let group = router.group(RouterPath(Self.basePath)).add(middleware: authentication)
+        if let disclosures {
+            AuditDisclosureRoutes(log: log, disclosures: disclosures).addRoutes(to: group, services: services)
+        }
 
         group.get("checkpoint") { request, _ in
             _ = try Self.parameters(request, [])
@@ -50,7 +62,7 @@ public struct AuditRoutes: HeraldRouteGroup {
             let query = try Self.parameters(request, ["start", "limit", "sealed_values"])
             let page = try await log.entries(
                 from: try query.integer("start", default: 0), limit: Int(try query.integer("limit", default: UInt64(Self.defaultLimit), maximum: UInt64(Self.maximumLimit))),
-                includingSealedValues: try query.includesSealedValues())
+                includingSealedValues: try query.refusingSealedValues())
             return try JSONResponse.encode(AuditEntryPageAnswer(page), headers: Self.noStore)
         }
 
@@ -68,13 +80,13 @@ public struct AuditRoutes: HeraldRouteGroup {
 
         group.get("export") { request, _ in
             let query = try Self.parameters(request, ["sealed_values", "inclusion_proofs"])
-            let sealed = try query.includesSealedValues()
+            _ = try query.refusingSealedValues()
             let proofs = try query.integerList("inclusion_proofs", maximumCount: Self.maximumInclusionProofs)
             var headers = Self.noStore
             headers[.contentType] = "application/x-ndjson; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"herald-audit.jsonl\""
             return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-                try await log.exportBundle(includingSealedValues: sealed, inclusionProofsFor: proofs) { bytes in
+                try await log.exportBundle(sealedValues: .none, inclusionProofsFor: proofs) { bytes in
                     try await writer.write(ByteBuffer(bytes: bytes))
                 }
                 try await writer.finish(nil)

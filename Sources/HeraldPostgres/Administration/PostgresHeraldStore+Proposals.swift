@@ -138,6 +138,8 @@ extension PostgresHeraldStore: ProposalStore {
         case .exportMessages(let request):
             let exists = try await tx.row("SELECT 1 FROM accounts WHERE id = ? FOR SHARE", [request.accountID.rawValue]) != nil
             return exists ? nil : "account \(request.accountID) no longer exists"
+        case .discloseSealedValues:
+            return nil   // entries are only ever appended: a range that existed still does
         }
     }
 
@@ -180,6 +182,11 @@ extension PostgresHeraldStore: ProposalStore {
                 id: proposal.id, accountID: request.accountID, from: request.from, to: request.to, proposedBy: proposal.proposedBy, approvedBy: approver,
                 approvedAt: time, expiresAt: time.adding(MessageExport.downloadWindow))
             try await tx.execute(MessageExportTable.insert, MessageExportTable.arguments(export))
+        case .discloseSealedValues(let request):
+            let disclosure = SealedValueDisclosure(
+                id: proposal.id, entries: request.entries, requestedBy: proposal.proposedBy, approvedBy: approver, approvedAt: time,
+                expiresAt: time.adding(SealedValueDisclosure.downloadWindow))
+            try await tx.execute(SealedValueDisclosureTable.insert, SealedValueDisclosureTable.arguments(disclosure))
         }
     }
 }

@@ -11,6 +11,7 @@ enum PostgresSchema {
         PostgresTwoWaySchema.migration,
         PostgresAdministrationSchema.migration,
         PostgresAuditLogSchema.migration,
+        PostgresDisclosureSchema.migration,
     ]
 
     static let initial = [

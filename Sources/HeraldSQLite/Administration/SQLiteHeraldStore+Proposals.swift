@@ -137,6 +137,8 @@ extension SQLiteHeraldStore: ProposalStore {
             let exists = try Bool.fetchOne(
                 db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE id = ?)"), arguments: [request.accountID.rawValue]) ?? false
             return exists ? nil : "account \(request.accountID) no longer exists"
+        case .discloseSealedValues:
+            return nil   // entries are only ever appended: a range that existed still does
         }
     }
 
@@ -179,6 +181,11 @@ extension SQLiteHeraldStore: ProposalStore {
                 id: proposal.id, accountID: request.accountID, from: request.from, to: request.to, proposedBy: proposal.proposedBy, approvedBy: approver,
                 approvedAt: time, expiresAt: time.adding(MessageExport.downloadWindow))
             try db.cachedStatement(sql: MessageExportTable.insert).execute(arguments: MessageExportTable.arguments(export))
+        case .discloseSealedValues(let request):
+            let disclosure = SealedValueDisclosure(
+                id: proposal.id, entries: request.entries, requestedBy: proposal.proposedBy, approvedBy: approver, approvedAt: time,
+                expiresAt: time.adding(SealedValueDisclosure.downloadWindow))
+            try db.cachedStatement(sql: SealedValueDisclosureTable.insert).execute(arguments: SealedValueDisclosureTable.arguments(disclosure))
         }
     }
 }

@@ -16,7 +16,9 @@ struct AuditExportCommand: AsyncParsableCommand {
             JSON Lines with the header, up to 100 stored checkpoints, consistency proofs between them, \
             the requested inclusion proofs and every entry. Sealed values (full numbers, message text) \
             are left out unless --include-sealed-values is given; the bundle verifies either way \
-            (left-out values are reported as redacted). The file is written with mode 0600. \
+            (left-out values are reported as redacted). Every export is itself an audit entry \
+            (`audit.export`, by cli:<os user>, saying whether sealed values were included), written \
+            before the bundle so the bundle records it. The file is written with mode 0600. \
             See docs/audit-bundle.md.
 
             Exit status:
@@ -53,6 +55,11 @@ struct AuditExportCommand: AsyncParsableCommand {
         let verifierKey = opened.log.verifierKey
         let outcome: Result<AuditExportSummary, any Error>
         do {
+            try await opened.store.appendAudit([
+                AuditEvent(
+                    at: SystemClock().now(), actor: .cli(OfflineAdministration.operatingSystemUser()), action: "audit.export", target: "audit_log",
+                    details: ["sealed_values": includeSealedValues ? "included" : "omitted", "file": (out as NSString).lastPathComponent]),
+            ])
             outcome = .success(try await write(opened.log))
         } catch {
             outcome = .failure(error)
@@ -97,7 +104,7 @@ struct AuditExportCommand: AsyncParsableCommand {
             throw ValidationError("cannot write \(out)")
         }
         do {
-            let summary = try await log.exportBundle(includingSealedValues: includeSealedValues, inclusionProofsFor: inclusionProofs) { bytes in
+            let summary = try await log.exportBundle(sealedValues: includeSealedValues ? .all : .none, inclusionProofsFor: inclusionProofs) { bytes in
                 try file.write(contentsOf: bytes)
             }
             try file.close()

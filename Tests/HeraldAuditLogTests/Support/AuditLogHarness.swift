@@ -83,9 +83,9 @@ struct AuditLogHarness: Sendable {
     }
 
     /// The whole log as a bundle, through the exporter.
-    func exportBundle(includingSealedValues: Bool = true, inclusionProofs: [UInt64] = []) async throws -> (bundle: AuditBundle, summary: AuditExportSummary) {
+    func exportBundle(sealedValues: AuditSealedValueSelection = .all, inclusionProofs: [UInt64] = []) async throws -> (bundle: AuditBundle, summary: AuditExportSummary) {
         var bytes: [UInt8] = []
-        let summary = try await log.exportBundle(includingSealedValues: includingSealedValues, inclusionProofsFor: inclusionProofs) { chunk in
+        let summary = try await log.exportBundle(sealedValues: sealedValues, inclusionProofsFor: inclusionProofs) { chunk in
             bytes += chunk
         }
         return (try AuditBundle(jsonLines: bytes), summary)

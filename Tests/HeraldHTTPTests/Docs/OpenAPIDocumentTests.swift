@@ -165,10 +165,16 @@ import Testing
             let audit = Application(
                 responder: HeraldAPI.buildRouter(services: harness.services, groups: [harness.auditRouteGroup()]).buildResponder(),
                 logger: Logger(label: "herald.tests.http"))
+            let token = try await harness.newAuditorToken()
             try await audit.test(.router) { client in
-                let token = APIHarness.auditorToken
                 collected.add("AuditEntryPage", try await client.request(.get, "/v1/audit/entries?limit=2", key: token))
-                collected.add("AuditEntryPage", try await client.request(.get, "/v1/audit/entries?sealed_values=include", key: token))
+                collected.add("Problem", try await client.request(.get, "/v1/audit/entries?sealed_values=include", key: token))
+                let asked = try await client.request(
+                    .post, "/v1/audit/disclosures", key: token, json: #"{"first_index": 0, "end_index": 2, "note": "complaint #4711"}"#)
+                collected.add("AuditDisclosure", asked)
+                collected.add("AuditDisclosure", try await client.request(.get, "/v1/audit/disclosures/\(asked.object["id"] as? String ?? "")", key: token))
+                collected.add("AuditDisclosureList", try await client.request(.get, "/v1/audit/disclosures", key: token))
+                collected.add("Problem", try await client.request(.post, "/v1/audit/disclosures", key: token, json: #"{"first_index": 2, "end_index": 1, "note": "x"}"#))
                 collected.add("AuditInclusionProof", try await client.request(.get, "/v1/audit/proofs/inclusion?index=1&tree_size=3", key: token))
                 collected.add("AuditConsistencyProof", try await client.request(.get, "/v1/audit/proofs/consistency?from=1&to=3", key: token))
                 collected.add("Problem", try await client.request(.get, "/v1/audit/checkpoint", key: key))

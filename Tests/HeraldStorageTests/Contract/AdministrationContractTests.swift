@@ -228,6 +228,33 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func aDisclosureIsClaimedOnceByItsRequesterWithinItsWindow(_ factory: StoreFactory) async throws {
+        try await factory.withBackend { backend in
+            let store = try administration(backend)
+            let f = Fixtures()
+            let request = proposal(.discloseSealedValues(SealedValueDisclosureRequest(firstIndex: 3, endIndex: 7)), f: f)
+            try await store.insertProposal(request, audit: [])
+            #expect(try await store.sealedValueDisclosure(request.id) == nil)
+            guard case .approved = try await store.approveProposal(request.id, approver: "operator:op_b", at: f.at(seconds: 1), audit: Self.audit) else {
+                Issue.record("not approved")
+                return
+            }
+            let stored = try #require(try await store.sealedValueDisclosure(request.id))
+            #expect(stored.entries == 3..<7 && stored.requestedBy == "operator:op_a" && stored.approvedBy == "operator:op_b")
+            #expect(stored.expiresAt == f.at(seconds: 1).adding(SealedValueDisclosure.downloadWindow))
+            #expect(try await store.sealedValueDisclosures(limit: 10).map(\.id) == [request.id])
+            // Only the requester, once, before the window ends.
+            #expect(try await store.claimSealedValueDisclosure(request.id, by: "operator:op_b", at: f.at(seconds: 2), audit: [f.audit("approver")]) == false)
+            #expect(try await store.claimSealedValueDisclosure(
+                request.id, by: "operator:op_a", at: f.at(seconds: 1).adding(SealedValueDisclosure.downloadWindow), audit: [f.audit("late")]) == false)
+            #expect(try await store.claimSealedValueDisclosure(request.id, by: "operator:op_a", at: f.at(seconds: 3), audit: [f.audit("download")]))
+            #expect(try await store.claimSealedValueDisclosure(request.id, by: "operator:op_a", at: f.at(seconds: 4), audit: [f.audit("again")]) == false)
+            #expect(try await store.sealedValueDisclosure(request.id)?.downloadedAt == f.at(seconds: 3))
+            #expect(try await backend.auditEvents().map(\.action) == ["outcome.approved", "download"])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func approvedRetentionReplacesTheConfiguredOneForOutboundAndInboundBodies(_ factory: StoreFactory) async throws {
         try await factory.withBackend { backend in
             let store = try #require(backend.store as? any HeraldStore & AdministrationStore & InboundStore)

@@ -113,7 +113,7 @@ struct PostgresConcurrencyTests {
             let identity = SQLiteBackend.auditIdentity
             let log = MerkleAuditLog(identity: identity, store: a, clock: ManualClock(start: f.at(seconds: 100)), logger: PostgresBackend.logger())
             var bytes: [UInt8] = []
-            try await log.exportBundle(includingSealedValues: true, inclusionProofsFor: [0, 399]) { bytes += $0 }
+            try await log.exportBundle(sealedValues: .all, inclusionProofsFor: [0, 399]) { bytes += $0 }
             let report = BundleVerifier(trustedKey: try NoteVerifierKey(parsing: identity.verifierKey)).verify(try AuditBundle(jsonLines: bytes))
             #expect(report.isClean, "\(report.rendered)")
             #expect(report.entryCount == 400)

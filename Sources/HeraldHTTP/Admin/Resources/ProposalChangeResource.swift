@@ -9,6 +9,7 @@ import HeraldCore
 /// - `smpp_account.throughput_raise`: `{"account_id", "from": {"window", "tps"}, "to": {"window", "tps"}}`
 /// - `retention.change`: `{"from", "to", "base_revision"}`
 /// - `messages.export`: `{"account_id", "from", "to"}`
+/// - `audit.sealed_values_disclose`: `{"first_index", "end_index"}` (entries, `end_index` exclusive)
 public struct ProposalChangeResource: Sendable, Encodable {
     public let change: ProposalChange
 
@@ -22,6 +23,8 @@ public struct ProposalChangeResource: Sendable, Encodable {
         case baseRevision = "base_revision"
         case linkID = "link_id"
         case accountID = "account_id"
+        case firstIndex = "first_index"
+        case endIndex = "end_index"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -54,6 +57,9 @@ public struct ProposalChangeResource: Sendable, Encodable {
             try c.encode(request.accountID.rawValue, forKey: .accountID)
             try c.encode(request.from, forKey: .from)
             try c.encode(request.to, forKey: .to)
+        case .discloseSealedValues(let request):
+            try c.encode(request.firstIndex, forKey: .firstIndex)
+            try c.encode(request.endIndex, forKey: .endIndex)
         }
     }
 }
