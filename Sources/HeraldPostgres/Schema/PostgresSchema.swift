@@ -11,6 +11,7 @@ enum PostgresSchema {
         PostgresTwoWaySchema.migration,
         PostgresAdministrationSchema.migration,
         PostgresAuditLogSchema.migration,
+        PostgresClusterSchema.migration,
     ]
 
     static let initial = [

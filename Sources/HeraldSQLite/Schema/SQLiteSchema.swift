@@ -13,6 +13,7 @@ enum SQLiteSchema {
         migrator.registerMigration(SQLiteTwoWaySchema.migrationIdentifier, migrate: SQLiteTwoWaySchema.create)
         migrator.registerMigration(SQLiteAdministrationSchema.migrationIdentifier, migrate: SQLiteAdministrationSchema.create)
         migrator.registerMigration(SQLiteAuditLogSchema.migrationIdentifier, migrate: SQLiteAuditLogSchema.create)
+        migrator.registerMigration(SQLiteClusterSchema.migrationIdentifier, migrate: SQLiteClusterSchema.create)
         return migrator
     }
 

@@ -1,0 +1,24 @@
+import HeraldCore
+
+/// Opening and closing single binds, for the bind-lease coordinator (``CarrierBindOwnership/leased``).
+extension SMPPCarrierGateway: CarrierBindControl {
+    public func configuredBindCounts() -> [String: Int] {
+        links.withLock { $0.byID.mapValues { $0.settings.binds.count } }
+    }
+
+    public func openBinds(of linkID: String) -> Set<Int> {
+        links.withLock { $0.byID[linkID] }?.openIndexes ?? []
+    }
+
+    /// Opens the binds at `indexes` that are not open (they connect at once when the gateway runs) and
+    /// closes the others, returning once those drained their outstanding submissions and unbound.
+    public func setOpenBinds(_ indexes: Set<Int>, of linkID: String) async {
+        guard let link = links.withLock({ $0.byID[linkID] }) else { return }
+        let closing = link.openIndexes.subtracting(indexes).sorted().compactMap { link.closeBind($0) }
+        for index in indexes.sorted() { open(index, of: link) }
+        guard !closing.isEmpty else { return }
+        await withDiscardingTaskGroup { group in
+            for client in closing { group.addTask { await client.shutdown() } }
+        }
+    }
+}

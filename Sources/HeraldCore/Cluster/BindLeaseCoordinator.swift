@@ -1,0 +1,165 @@
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Owns this node's share of the carrier binds through leases in the shared store, so the binds of a link
+/// across every node never exceed its configured count, and a dead node's binds move to live nodes within
+/// about the lease TTL.
+///
+/// Every ``BindLeaseSettings/renewInterval`` a round records this node's heartbeat, reads the live leases,
+/// lets ``BindLeasePlanner`` decide the node's share, closes and releases binds beyond it, acquires or renews
+/// the rest and opens exactly the binds it holds leases for. A bind is opened only after its lease was
+/// granted, and every bind is closed when a round fails or a renewal lapses (a store call that hangs past
+/// the lease is caught by a watchdog), so the node never keeps a bind another node may have taken over.
+/// On graceful shutdown it closes its binds, then gives its leases up so other nodes take them at once.
+///
+/// With SQLite (one node) the same code path runs: the node is alone, so it holds every slot.
+///
+/// ```swift
+/// let coordinator = BindLeaseCoordinator(store: store, binds: gateway, nodeID: "node-a", settings: BindLeaseSettings(), clock: SystemClock(), logger: logger)
+/// // run it in the service group after the gateway, so it stops (and closes its binds) before the gateway does
+/// ```
+public final class BindLeaseCoordinator: Service {
+    private struct State {
+        var held: Set<BindSlot> = []
+        /// When the held leases expire unless renewed.
+        var validUntil: Timestamp?
+        var liveNodes = 1
+    }
+
+    private let store: any BindLeaseStore
+    private let binds: any CarrierBindControl
+    private let nodeID: String
+    private let settings: BindLeaseSettings
+    private let clock: any HeraldClock
+    private let logger: Logger
+    private let state = Mutex(State())
+
+    public init(
+        store: any BindLeaseStore, binds: any CarrierBindControl, nodeID: String, settings: BindLeaseSettings, clock: any HeraldClock, logger: Logger
+    ) {
+        self.store = store
+        self.binds = binds
+        self.nodeID = nodeID
+        self.settings = settings
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// The slots this node holds leases for (and so may keep open).
+    public var heldSlots: Set<BindSlot> { state.withLock { $0.held } }
+
+    /// Nodes alive at the last successful round, this one included.
+    public var liveNodes: Int { state.withLock { $0.liveNodes } }
+
+    // MARK: Rounds
+
+    /// One renewal round (see the type's description). Never throws: a failure closes every bind of this
+    /// node and is logged; the next round starts over.
+    public func round() async {
+        do {
+            try await renew()
+        } catch {
+            logger.error("renewing bind leases failed; closing this node's binds", metadata: ["node": "\(nodeID)", "error": "\(error)"])
+            await closeAll()
+        }
+    }
+
+    /// Closes every bind when the held leases lapsed (or will within one renew interval) without a renewal:
+    /// the watchdog for a round stuck in a store call.
+    public func enforceExpiry() async {
+        let now = clock.now()
+        let lapsed = state.withLock { state -> Bool in
+            guard let validUntil = state.validUntil, !state.held.isEmpty else { return false }
+            return now >= validUntil.adding(.zero - settings.renewInterval)
+        }
+        guard lapsed else { return }
+        logger.error("bind leases were not renewed in time; closing this node's binds", metadata: ["node": "\(nodeID)"])
+        await closeAll()
+    }
+
+    /// Closes every bind of this node, then gives up its leases and heartbeat (graceful stop).
+    public func retire() async {
+        await closeAll()
+        do {
+            try await store.retireNode(nodeID)
+        } catch {
+            logger.warning("giving up bind leases failed; other nodes take them when they expire", metadata: ["node": "\(nodeID)", "error": "\(error)"])
+        }
+    }
+
+    private func renew() async throws {
+        let now = clock.now()
+        let expiresAt = now.adding(settings.ttl)
+        let live = try await store.recordNodeHeartbeat(node: nodeID, at: now, expiresAt: expiresAt)
+        let leases = try await store.bindLeases(at: now)
+        let counts = binds.configuredBindCounts()
+        let plan = BindLeasePlanner.plan(bindCounts: counts, liveNodes: max(1, live.count), leases: leases, owner: nodeID)
+
+        if !plan.release.isEmpty {
+            // Close first, release after: the slot is free for others only once the bind is gone.
+            let released = Set(plan.release)
+            for linkID in Set(plan.release.map(\.linkID)) where counts[linkID] != nil {
+                let keep = binds.openBinds(of: linkID).filter { !released.contains(BindSlot(linkID: linkID, index: $0)) }
+                await binds.setOpenBinds(keep, of: linkID)
+            }
+            try await store.releaseBindLeases(plan.release, owner: nodeID)
+            state.withLock { $0.held.subtract(released) }
+        }
+
+        let granted = plan.request.isEmpty
+            ? []
+            : try await store.acquireBindLeases(plan.request, owner: nodeID, at: now, expiresAt: expiresAt)
+        guard clock.now() < expiresAt.adding(.zero - settings.renewInterval) else {
+            throw HeraldError(.unavailable, code: "bind_lease_lapsed", "the bind lease round took longer than the lease TTL allows")
+        }
+        let previous = state.withLock { state -> Set<BindSlot> in
+            defer {
+                state.held = granted
+                state.validUntil = expiresAt
+                state.liveNodes = max(1, live.count)
+            }
+            return state.held
+        }
+        for linkID in counts.keys.sorted() {
+            let wanted = Set(granted.filter { $0.linkID == linkID }.map(\.index))
+            if binds.openBinds(of: linkID) != wanted { await binds.setOpenBinds(wanted, of: linkID) }
+        }
+        if previous != granted {
+            logger.notice("bind leases changed", metadata: [
+                "node": "\(nodeID)", "live_nodes": "\(live.count)", "held": "\(granted.sorted().map(\.description).joined(separator: ", "))",
+                "gained": "\(granted.subtracting(previous).count)", "lost": "\(previous.subtracting(granted).count)",
+            ])
+        }
+    }
+
+    private func closeAll() async {
+        state.withLock { state in
+            state.held = []
+            state.validUntil = nil
+        }
+        for linkID in binds.configuredBindCounts().keys.sorted() where !binds.openBinds(of: linkID).isEmpty {
+            await binds.setOpenBinds([], of: linkID)
+        }
+    }
+
+    // MARK: Service
+
+    /// Runs rounds until graceful shutdown or cancellation, with the expiry watchdog beside them; then
+    /// retires this node (closes its binds and gives its leases up).
+    public func run() async throws {
+        await withDiscardingTaskGroup { group in
+            group.addTask {
+                while !Task.isCancelledOrShuttingDown {
+                    await self.enforceExpiry()
+                    await Task.sleepUnlessShuttingDown(for: self.settings.renewInterval / 2)
+                }
+            }
+            while !Task.isCancelledOrShuttingDown {
+                await round()
+                await Task.sleepUnlessShuttingDown(for: settings.renewInterval)
+            }
+        }
+        await retire()
+    }
+}
