@@ -78,11 +78,14 @@ public final class BindLeaseCoordinator: Service {
         await closeAll()
     }
 
-    /// Closes every bind of this node, then gives up its leases and heartbeat (graceful stop).
+    /// Closes every bind of this node, then gives up its leases and heartbeat (graceful stop). The release
+    /// runs in a task of its own, so it happens also when the service was cancelled rather than stopped.
     public func retire() async {
         await closeAll()
+        let store = self.store
+        let nodeID = self.nodeID
         do {
-            try await store.retireNode(nodeID)
+            try await Task { try await store.retireNode(nodeID) }.value
         } catch {
             logger.warning("giving up bind leases failed; other nodes take them when they expire", metadata: ["node": "\(nodeID)", "error": "\(error)"])
         }
