@@ -7,8 +7,8 @@ import Synchronization
 /// about the lease TTL.
 ///
 /// Every ``BindLeaseSettings/renewInterval`` a round records this node's heartbeat, reads the live leases,
-/// lets ``BindLeasePlanner`` decide the node's share, closes and releases binds beyond it, acquires or renews
-/// the rest and opens exactly the binds it holds leases for. A bind is opened only after its lease was
+/// lets ``BindLeasePlanner`` decide the node's share (about `binds / live nodes` of each link), closes and
+/// releases binds beyond it, acquires or renews the rest and opens exactly the binds it holds leases for. A bind is opened only after its lease was
 /// granted, and every bind is closed when a round fails or a renewal lapses (a store call that hangs past
 /// the lease is caught by a watchdog), so the node never keeps a bind another node may have taken over.
 /// On graceful shutdown it closes its binds, then gives its leases up so other nodes take them at once.
@@ -97,7 +97,7 @@ public final class BindLeaseCoordinator: Service {
         let live = try await store.recordNodeHeartbeat(node: nodeID, at: now, expiresAt: expiresAt)
         let leases = try await store.bindLeases(at: now)
         let counts = binds.configuredBindCounts()
-        let plan = BindLeasePlanner.plan(bindCounts: counts, liveNodes: max(1, live.count), leases: leases, owner: nodeID)
+        let plan = BindLeasePlanner.plan(bindCounts: counts, liveNodes: live, leases: leases, owner: nodeID)
 
         if !plan.release.isEmpty {
             // Close first, release after: the slot is free for others only once the bind is gone.
@@ -133,6 +133,14 @@ public final class BindLeaseCoordinator: Service {
                 "node": "\(nodeID)", "live_nodes": "\(live.count)", "held": "\(granted.sorted().map(\.description).joined(separator: ", "))",
                 "gained": "\(granted.subtracting(previous).count)", "lost": "\(previous.subtracting(granted).count)",
             ])
+            let without = counts.filter { linkID, binds in binds > 0 && !granted.contains { $0.linkID == linkID } }.keys.sorted()
+            if !without.isEmpty {
+                // Verification codes are sent only by the node that accepted them (their bodies stay in its
+                // memory): with fewer binds than nodes, such messages wait for a bind on this node.
+                logger.warning("this node holds no bind of some links and does not send over them", metadata: [
+                    "node": "\(nodeID)", "links": "\(without.joined(separator: ", "))", "live_nodes": "\(live.count)",
+                ])
+            }
         }
     }
 

@@ -1,24 +1,35 @@
 /// Decides which bind slots a node should hold: pure logic over the live leases, the links' bind counts and
-/// the number of live nodes.
+/// the live nodes.
 ///
-/// A node's share of a link with `binds` binds is `ceil(binds / liveNodes)`. It keeps the slots it holds up
-/// to its share (the lowest positions), releases the rest, and asks for free slots (never leased, expired, or
-/// released by a dead or departing node) until it has its share. With 3 nodes and 4 binds each node aims
-/// at 2, so the binds end up 2 + 2 + 0 or 2 + 1 + 1: never more than 4 in all, since a slot has one holder.
+/// Of a link with `binds` binds and `n` live nodes, every node's share is `binds / n` (rounded down) and
+/// `binds % n` of the nodes get one more: the nodes are ranked by id, and the extras go to consecutive ranks
+/// starting at a position derived from the link's id, so different links give their extras to different
+/// nodes. Every node computes the same shares from the same live nodes, the shares add up to `binds`, no
+/// node's share exceeds `ceil(binds / n)`, and with at least as many binds as nodes every node gets one.
+///
+/// A node keeps the slots it holds up to its share (the lowest positions), releases the rest, and asks for
+/// free slots (never leased, expired, or released by a dead or departing node) until it has its share.
+/// While nodes' views of the live nodes differ (a node joined or died a moment ago) shares may overlap, but
+/// a slot has one holder, so the binds open never exceed `binds`.
 public enum BindLeasePlanner {
-    /// The share of one node of a link with `binds` binds when `liveNodes` nodes run.
-    public static func share(binds: Int, liveNodes: Int) -> Int {
+    /// The share of the node at `rank` (0-based, in id order) of `liveNodes` nodes of a link with `binds` binds.
+    public static func share(binds: Int, liveNodes: Int, rank: Int, linkID: String) -> Int {
         guard binds > 0 else { return 0 }
         let nodes = max(1, liveNodes)
-        return (binds + nodes - 1) / nodes
+        let extra = binds % nodes
+        let offset = Int(stableHash(linkID) % UInt64(nodes))
+        let position = ((rank - offset) % nodes + nodes) % nodes
+        return binds / nodes + (position < extra ? 1 : 0)
     }
 
     /// - Parameters:
     ///   - bindCounts: the links in service on this node and their configured binds.
-    ///   - liveNodes: nodes with a live heartbeat (this one included; at least 1 is assumed).
+    ///   - liveNodes: ids of the nodes with a live heartbeat (this one is added when missing).
     ///   - leases: leases not expired now, of every owner.
     ///   - owner: this node's id.
-    public static func plan(bindCounts: [String: Int], liveNodes: Int, leases: [BindLease], owner: String) -> BindLeasePlan {
+    public static func plan(bindCounts: [String: Int], liveNodes: [String], leases: [BindLease], owner: String) -> BindLeasePlan {
+        let nodes = Set(liveNodes).union([owner]).sorted()
+        let rank = nodes.firstIndex(of: owner) ?? 0
         var mine: [String: [Int]] = [:]
         var taken: Set<BindSlot> = []
         var release: [BindSlot] = []
@@ -36,7 +47,7 @@ public enum BindLeasePlanner {
         var request: [BindSlot] = []
         for linkID in bindCounts.keys.sorted() {
             let binds = bindCounts[linkID] ?? 0
-            let target = share(binds: binds, liveNodes: liveNodes)
+            let target = share(binds: binds, liveNodes: nodes.count, rank: rank, linkID: linkID)
             let held = (mine[linkID] ?? []).sorted()
             request += held.prefix(target).map { BindSlot(linkID: linkID, index: $0) }
             release += held.dropFirst(target).map { BindSlot(linkID: linkID, index: $0) }
@@ -52,5 +63,15 @@ public enum BindLeasePlanner {
             }
         }
         return BindLeasePlan(request: request.sorted(), release: release.sorted())
+    }
+
+    /// FNV-1a: the same on every node and every run (Swift's `Hasher` is seeded per process).
+    static func stableHash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
     }
 }
