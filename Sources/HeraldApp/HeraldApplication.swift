@@ -227,7 +227,7 @@ public final class HeraldApplication: Sendable {
         let dispatcher = Dispatcher(
             dependencies: Dispatcher.Dependencies(
                 store: store, gateway: instrumentGateway?(gateway) ?? gateway, router: router, clock: clock, vault: vault, webhooks: webhookFactory, pseudonymizer: pseudonymizer,
-                wake: wake, resultsWritten: resultsWritten),
+                wake: wake, resultsWritten: resultsWritten, maySubmit: { [gateway] in gateway.holdsTransmittingBind }),
             nodeID: nodeID, logger: Logger(label: "herald.dispatch"))
         let receipts = ReceiptProcessor(
             dependencies: ReceiptProcessor.Dependencies(

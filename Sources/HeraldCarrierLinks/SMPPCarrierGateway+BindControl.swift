@@ -6,6 +6,15 @@ extension SMPPCarrierGateway: CarrierBindControl {
         links.withLock { $0.byID.mapValues { $0.settings.binds.count } }
     }
 
+    /// True when some link that can transmit has an open bind on this node (with
+    /// ``CarrierBindOwnership/allBinds``: whenever such a link is in service).
+    public var holdsTransmittingBind: Bool {
+        let links = links.withLock { $0.byID.values }
+        return links.contains { link in
+            link.openIndexes.contains { link.settings.binds[$0].bindType != .receiver }
+        }
+    }
+
     public func openBinds(of linkID: String) -> Set<Int> {
         links.withLock { $0.byID[linkID] }?.openIndexes ?? []
     }
