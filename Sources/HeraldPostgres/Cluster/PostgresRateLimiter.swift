@@ -52,7 +52,7 @@ public final class PostgresRateLimiter: RateLimiter {
         // A bucket is full again at most capacity / rate after its last update (never without a refill).
         let fillMilliseconds = limit.refillPerSecond > 0 ? min(capacity / limit.refillPerSecond * 1000, 1e15).rounded(.up) : 1e15
         let fullAt = now.millisecondsSince1970 &+ Int64(fillMilliseconds)
-        let (tokens, allowed) = try await store.write("taking rate-limit tokens") { tx in
+        let (tokens, allowed) = try await store.autocommit("taking rate-limit tokens") { tx in
             guard let row = try await tx.row(Self.acquireSQL, [
                 key, needed, capacity, limit.refillPerSecond, now.millisecondsSince1970, fullAt,
             ]) else {
@@ -69,7 +69,7 @@ public final class PostgresRateLimiter: RateLimiter {
 
     /// Deletes buckets that are full by now (equivalent to absent ones). Failures only cost space.
     func prune(at now: Timestamp) async {
-        _ = try? await store.write("deleting full rate-limit buckets") { tx in
+        _ = try? await store.autocommit("deleting full rate-limit buckets") { tx in
             try await tx.execute("DELETE FROM rate_limit_buckets WHERE full_at < ?", [now.millisecondsSince1970])
         }
     }
