@@ -99,26 +99,18 @@ public final class BindLeaseCoordinator: Service {
         let counts = binds.configuredBindCounts()
         let plan = BindLeasePlanner.plan(bindCounts: counts, liveNodes: live, leases: leases, owner: nodeID)
 
-        if !plan.release.isEmpty {
-            // Close first, release after: the slot is free for others only once the bind is gone.
-            let released = Set(plan.release)
-            for linkID in Set(plan.release.map(\.linkID)) where counts[linkID] != nil {
-                let keep = binds.openBinds(of: linkID).filter { !released.contains(BindSlot(linkID: linkID, index: $0)) }
-                await binds.setOpenBinds(keep, of: linkID)
-            }
-            try await store.releaseBindLeases(plan.release, owner: nodeID)
-            state.withLock { $0.held.subtract(released) }
-        }
-
-        let granted = plan.request.isEmpty
-            ? []
-            : try await store.acquireBindLeases(plan.request, owner: nodeID, at: now, expiresAt: expiresAt)
+        // Renew first, the slots to give up included: closing a bind drains its outstanding submissions, which
+        // must not delay the renewal of the others, and a slot being given up stays leased until its bind is
+        // closed. Only then are those leases released, so a slot is free for others once its bind is gone.
+        let requested = plan.request + plan.release
+        let renewed = requested.isEmpty ? [] : try await store.acquireBindLeases(requested, owner: nodeID, at: now, expiresAt: expiresAt)
         guard clock.now() < expiresAt.adding(.zero - settings.renewInterval) else {
             throw HeraldError(.unavailable, code: "bind_lease_lapsed", "the bind lease round took longer than the lease TTL allows")
         }
+        let granted = renewed.intersection(plan.request)
         let previous = state.withLock { state -> Set<BindSlot> in
             defer {
-                state.held = granted
+                state.held = renewed
                 state.validUntil = expiresAt
                 state.liveNodes = max(1, live.count)
             }
@@ -127,6 +119,10 @@ public final class BindLeaseCoordinator: Service {
         for linkID in counts.keys.sorted() {
             let wanted = Set(granted.filter { $0.linkID == linkID }.map(\.index))
             if binds.openBinds(of: linkID) != wanted { await binds.setOpenBinds(wanted, of: linkID) }
+        }
+        if !plan.release.isEmpty {
+            try await store.releaseBindLeases(plan.release, owner: nodeID)
+            state.withLock { $0.held.subtract(plan.release) }
         }
         if previous != granted {
             logger.notice("bind leases changed", metadata: [
