@@ -40,6 +40,31 @@ struct PostgresSharedCountersTests {
         }
     }
 
+    /// The same requests at the same times get the same answers from the shared limiter as from the
+    /// in-memory one (the refill arithmetic is the same, only where it runs differs).
+    @Test func decisionsMatchTheInMemoryLimiter() async throws {
+        try await PostgresConcurrencyTests.withTwoNodes { a, _, _ in
+            let clock = ManualClock()
+            let shared = PostgresRateLimiter(store: a, clock: clock)
+            let local = InMemoryRateLimiter(clock: clock)
+            let limits = [RateLimit(capacity: 5, refillPerSecond: 0.5), .perInterval(3, .seconds(60)), RateLimit(capacity: 2, refillPerSecond: 0)]
+            var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+            func next(_ bound: Int) -> Int {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int((seed >> 33) % UInt64(bound))
+            }
+            for step in 0..<200 {
+                let limit = limits[next(limits.count)]
+                let key = "key-\(next(4))-\(limit.capacity)"
+                let cost = next(4)
+                let expected = try await local.acquire(key: key, cost: cost, limit: limit)
+                let answered = try await shared.acquire(key: key, cost: cost, limit: limit)
+                #expect(answered == expected, "step \(step): \(key) cost \(cost)")
+                clock.advance(by: .milliseconds(Int64(next(3000))))
+            }
+        }
+    }
+
     @Test func fullBucketsArePruned() async throws {
         try await PostgresConcurrencyTests.withTwoNodes { a, _, _ in
             let clock = ManualClock()
