@@ -330,7 +330,9 @@ public final class HeraldApplication: Sendable {
                 return .standard(storeReachable: reachable, carrierLinks: gateway.linkStatuses(), transmitting: Set(gateway.transmittingLinkIDs))
             },
             metrics: { [gateway] in
-                linkGauges?.update(gateway.linkStatuses(), transmitting: Set(gateway.transmittingLinkIDs))
+                linkGauges?.update(
+                    gateway.linkStatuses(), transmitting: Set(gateway.transmittingLinkIDs),
+                    held: gateway.configuredBindCounts().keys.reduce(into: [:]) { held, id in held[id] = gateway.openBinds(of: id).count })
                 return metrics?.emitToString() ?? ""
             },
             configuration: HTTPConfiguration(maximumBodySize: configuration.http.maximumBodyBytes), deniedRequests: audit.deniedRequests)
