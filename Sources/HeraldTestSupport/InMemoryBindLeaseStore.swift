@@ -27,6 +27,7 @@ public final class InMemoryBindLeaseStore: BindLeaseStore {
         try state.withLock { state in
             try Self.check(state)
             state.nodes = state.nodes.filter { $0.value > now || $0.key == node }
+            state.leases = state.leases.filter { $0.value.expiresAt > now }
             state.nodes[node] = expiresAt
             return state.nodes.filter { $0.value > now }.keys.sorted()
         }

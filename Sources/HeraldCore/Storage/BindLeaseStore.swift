@@ -11,7 +11,7 @@
 /// ```
 public protocol BindLeaseStore: Sendable {
     /// Records `node` as alive until `expiresAt` and returns the ids of the nodes alive at `now` (this one
-    /// included), sorted. Heartbeats that expired are removed.
+    /// included), sorted. Heartbeats and leases that expired are removed (an expired lease is a free slot).
     func recordNodeHeartbeat(node: String, at now: Timestamp, expiresAt: Timestamp) async throws -> [String]
 
     /// Acquires or renews each slot for `owner` until `expiresAt`. A slot is granted when nobody holds it,

@@ -14,6 +14,8 @@ extension PostgresHeraldStore: BindLeaseStore {
     public func recordNodeHeartbeat(node: String, at now: Timestamp, expiresAt: Timestamp) async throws -> [String] {
         try await write("recording the heartbeat of \(node)") { tx in
             try await tx.execute("DELETE FROM cluster_nodes WHERE expires_at <= ? AND node_id <> ?", [now.millisecondsSince1970, node])
+            // An expired lease is a free slot; dropping it keeps the table to the links in service.
+            try await tx.execute("DELETE FROM bind_leases WHERE expires_at <= ?", [now.millisecondsSince1970])
             try await tx.execute("""
                 INSERT INTO cluster_nodes (node_id, expires_at) VALUES (?, ?)
                 ON CONFLICT (node_id) DO UPDATE SET expires_at = EXCLUDED.expires_at

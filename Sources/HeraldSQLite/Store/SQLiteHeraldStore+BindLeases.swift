@@ -13,6 +13,8 @@ extension SQLiteHeraldStore: BindLeaseStore {
     public func recordNodeHeartbeat(node: String, at now: Timestamp, expiresAt: Timestamp) async throws -> [String] {
         try await write("recording the heartbeat of \(node)") { db in
             try db.execute(sql: "DELETE FROM cluster_nodes WHERE expires_at <= ? AND node_id <> ?", arguments: [now.millisecondsSince1970, node])
+            // An expired lease is a free slot; dropping it keeps the table to the links in service.
+            try db.execute(sql: "DELETE FROM bind_leases WHERE expires_at <= ?", arguments: [now.millisecondsSince1970])
             try db.execute(sql: """
                 INSERT INTO cluster_nodes (node_id, expires_at) VALUES (?, ?)
                 ON CONFLICT (node_id) DO UPDATE SET expires_at = excluded.expires_at

@@ -70,8 +70,11 @@ import Testing
             let now = f.at(seconds: 100)
             #expect(try await store.recordNodeHeartbeat(node: "node-b", at: now, expiresAt: now.adding(seconds: 5)) == ["node-b"])
             #expect(try await store.recordNodeHeartbeat(node: "node-a", at: now.adding(seconds: 1), expiresAt: now.adding(seconds: 6)) == ["node-a", "node-b"])
-            // node-b stopped beating: gone once its heartbeat expired.
+            // node-b stopped beating: gone once its heartbeat expired, and so are expired leases.
+            _ = try await store.acquireBindLeases([slot(0), slot(1)], owner: "node-b", at: now, expiresAt: now.adding(seconds: 5))
+            _ = try await store.acquireBindLeases([slot(2)], owner: "node-a", at: now, expiresAt: now.adding(seconds: 9))
             #expect(try await store.recordNodeHeartbeat(node: "node-a", at: now.adding(seconds: 5), expiresAt: now.adding(seconds: 10)) == ["node-a"])
+            #expect(try await store.bindLeases(at: .init(millisecondsSince1970: 0)).map(\.slot) == [slot(2)])
         }
     }
 }
