@@ -8,14 +8,20 @@ import Synchronization
 /// a bound transmitter, health, and the reassembler for multipart mobile-originated messages.
 ///
 /// A bind is open from ``openBind(_:)`` until ``closeBind(_:)``; an SMPP client runs once, so reopening a
-/// position makes a new client.
+/// position makes a new client. A position being closed cannot reopen until ``finishClosing(_:)``, so one
+/// position never has two sessions (one draining, one connecting) at once.
 final class CarrierLink: Sendable {
+    private struct Binds {
+        var open: [Int: SMPPClient] = [:]
+        var closing: Set<Int> = []
+    }
+
     let settings: CarrierLinkSettings
     let health = LinkHealth()
     let encoder: SMSEncoder
     let decoder: SMSDecoder
     private let logger: Logger
-    private let open = Mutex<[Int: SMPPClient]>([:])
+    private let binds = Mutex(Binds())
     private let next = Atomic<Int>(0)
     private let reassembler: Mutex<Reassembler>
 
@@ -29,30 +35,40 @@ final class CarrierLink: Sendable {
 
     /// The open binds' clients, by position.
     var clients: [SMPPClient] {
-        open.withLock { open in open.keys.sorted().compactMap { open[$0] } }
+        binds.withLock { binds in binds.open.keys.sorted().compactMap { binds.open[$0] } }
     }
 
     /// Positions of the open binds.
-    var openIndexes: Set<Int> { open.withLock { Set($0.keys) } }
+    var openIndexes: Set<Int> { binds.withLock { Set($0.open.keys) } }
 
     /// Opens the bind at `index`: returns its new client for the caller to run, or `nil` when it is open
-    /// already or the link has no such bind.
+    /// already, still closing, or the link has no such bind.
     func openBind(_ index: Int) -> SMPPClient? {
         guard settings.binds.indices.contains(index) else { return nil }
-        return open.withLock { open -> SMPPClient? in
-            guard open[index] == nil else { return nil }
+        return binds.withLock { binds -> SMPPClient? in
+            guard binds.open[index] == nil, !binds.closing.contains(index) else { return nil }
             var bindLogger = logger
             bindLogger[metadataKey: "link"] = "\(settings.id)"
             bindLogger[metadataKey: "bind"] = "\(index)"
             let client = SMPPClient(configuration: settings.binds[index], logger: bindLogger)
-            open[index] = client
+            binds.open[index] = client
             return client
         }
     }
 
-    /// Takes the bind at `index` out of use and returns its client for the caller to shut down.
+    /// Takes the bind at `index` out of use and returns its client for the caller to shut down, then to
+    /// report with ``finishClosing(_:)``.
     func closeBind(_ index: Int) -> SMPPClient? {
-        open.withLock { $0.removeValue(forKey: index) }
+        binds.withLock { binds in
+            guard let client = binds.open.removeValue(forKey: index) else { return nil }
+            binds.closing.insert(index)
+            return client
+        }
+    }
+
+    /// The client taken by ``closeBind(_:)`` has shut down: the position may open again.
+    func finishClosing(_ index: Int) {
+        _ = binds.withLock { $0.closing.remove(index) }
     }
 
     /// A bound client that may transmit, rotating between binds; `nil` when none is bound.

@@ -20,14 +20,20 @@ extension SMPPCarrierGateway: CarrierBindControl {
     }
 
     /// Opens the binds at `indexes` that are not open (they connect at once when the gateway runs) and
-    /// closes the others, returning once those drained their outstanding submissions and unbound.
+    /// closes the others, returning once those drained their outstanding submissions and unbound. A bind
+    /// still closing (from an earlier call) is not reopened: a later call opens it once it is closed.
     public func setOpenBinds(_ indexes: Set<Int>, of linkID: String) async {
         guard let link = links.withLock({ $0.byID[linkID] }) else { return }
-        let closing = link.openIndexes.subtracting(indexes).sorted().compactMap { link.closeBind($0) }
+        let closing = link.openIndexes.subtracting(indexes).sorted().compactMap { index in link.closeBind(index).map { (index, $0) } }
         for index in indexes.sorted() { open(index, of: link) }
         guard !closing.isEmpty else { return }
         await withDiscardingTaskGroup { group in
-            for client in closing { group.addTask { await client.shutdown() } }
+            for (index, client) in closing {
+                group.addTask {
+                    await client.shutdown()
+                    link.finishClosing(index)
+                }
+            }
         }
     }
 }
