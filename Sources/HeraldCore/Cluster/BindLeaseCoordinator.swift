@@ -25,6 +25,8 @@ public final class BindLeaseCoordinator: Service {
         /// When the held leases expire unless renewed.
         var validUntil: Timestamp?
         var liveNodes = 1
+        /// The last round failed (failures are logged once until a round succeeds again).
+        var failing = false
     }
 
     private let store: any BindLeaseStore
@@ -59,8 +61,18 @@ public final class BindLeaseCoordinator: Service {
     public func round() async {
         do {
             try await renew()
+            if state.withLock({ state in defer { state.failing = false }; return state.failing }) {
+                logger.notice("renewing bind leases works again", metadata: ["node": "\(nodeID)"])
+            }
         } catch {
-            logger.error("renewing bind leases failed; closing this node's binds", metadata: ["node": "\(nodeID)", "error": "\(error)"])
+            let first = state.withLock { state in defer { state.failing = true }; return !state.failing }
+            if first {
+                logger.error("renewing bind leases failed; closing this node's binds until a renewal succeeds", metadata: [
+                    "node": "\(nodeID)", "error": "\(error)",
+                ])
+            } else {
+                logger.debug("renewing bind leases failed again", metadata: ["node": "\(nodeID)", "error": "\(error)"])
+            }
             await closeAll()
         }
     }
