@@ -113,6 +113,43 @@ struct PostgresSharedCountersTests {
         }
     }
 
+    /// The same sends and approvals (each send approved once at most) at the same times give the same counts
+    /// in PostgreSQL as in memory (the window bucket of 60 s divides the baseline bucket of 1 h).
+    @Test func fraudCountsMatchTheInMemoryCounter() async throws {
+        try await PostgresConcurrencyTests.withTwoNodes { a, _, _ in
+            let clock = ManualClock()
+            var configuration = FraudGuardConfiguration()
+            configuration.window = .seconds(600)
+            configuration.baselineWindow = .seconds(3 * 3600)
+            let shared = PostgresFraudTrafficCounter(store: a, configuration: configuration)
+            let local = InMemoryFraudTrafficCounter(configuration: configuration)
+            var seed: UInt64 = 42
+            func next(_ bound: Int) -> Int {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int((seed >> 33) % UInt64(bound))
+            }
+            var sent: [(range: Int, suffix: UInt32, at: Timestamp)] = []
+            for step in 0..<150 {
+                let range = next(2)
+                let keys = ["acc_x|4477009\(range)", "*|4477009\(range)"]
+                if next(3) == 0, !sent.isEmpty {
+                    // A verification is approved once at most.
+                    let send = sent.remove(at: next(sent.count))
+                    let approvalKeys = ["acc_x|4477009\(send.range)", "*|4477009\(send.range)"]
+                    try await local.recordApproval(rangeKeys: approvalKeys, accountKey: "acc_x", suffix: send.suffix, sentAt: send.at, at: clock.now())
+                    try await shared.recordApproval(rangeKeys: approvalKeys, accountKey: "acc_x", suffix: send.suffix, sentAt: send.at, at: clock.now())
+                } else {
+                    let suffix = UInt32(next(6))
+                    let expected = try await local.recordSend(rangeKeys: keys, accountKey: "acc_x", suffix: suffix, at: clock.now())
+                    let counted = try await shared.recordSend(rangeKeys: keys, accountKey: "acc_x", suffix: suffix, at: clock.now())
+                    #expect(counted == expected, "step \(step)")
+                    sent.append((range, suffix, clock.now()))
+                }
+                clock.advance(by: .seconds(Int64(next(240))))
+            }
+        }
+    }
+
     @Test func twoFraudGuardsBlockABurstSpreadOverBothNodes() async throws {
         try await PostgresConcurrencyTests.withTwoNodes { a, b, _ in
             let clock = ManualClock()
