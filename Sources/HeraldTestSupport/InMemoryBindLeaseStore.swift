@@ -11,8 +11,12 @@ public final class InMemoryBindLeaseStore: BindLeaseStore {
     }
 
     private let state = Mutex(State())
+    public let isSharedByNodes: Bool
 
-    public init() {}
+    /// - Parameter shared: whether it stands for a store other nodes use too (PostgreSQL) or a single node's (SQLite).
+    public init(shared: Bool = true) {
+        isSharedByNodes = shared
+    }
 
     /// While true every call throws (a database outage).
     public var failing: Bool {

@@ -13,7 +13,9 @@ import Synchronization
 /// the lease is caught by a watchdog), so the node never keeps a bind another node may have taken over.
 /// On graceful shutdown it closes its binds, then gives its leases up so other nodes take them at once.
 ///
-/// With SQLite (one node) the same code path runs: the node is alone, so it holds every slot.
+/// With SQLite (one node) the same code path runs: the node is alone, so it holds every slot; and since no
+/// other node can take a slot (``BindLeaseStore/isSharedByNodes`` is false), a failed or late renewal
+/// leaves its binds open rather than closing them.
 ///
 /// ```swift
 /// let coordinator = BindLeaseCoordinator(store: store, binds: gateway, nodeID: "node-a", settings: BindLeaseSettings(), clock: SystemClock(), logger: logger)
@@ -66,20 +68,24 @@ public final class BindLeaseCoordinator: Service {
             }
         } catch {
             let first = state.withLock { state in defer { state.failing = true }; return !state.failing }
+            let shared = store.isSharedByNodes
             if first {
-                logger.error("renewing bind leases failed; closing this node's binds until a renewal succeeds", metadata: [
-                    "node": "\(nodeID)", "error": "\(error)",
-                ])
+                logger.error(
+                    shared ? "renewing bind leases failed; closing this node's binds until a renewal succeeds"
+                        : "renewing bind leases failed; this node is alone, so its binds stay open", metadata: [
+                        "node": "\(nodeID)", "error": "\(error)",
+                    ])
             } else {
                 logger.debug("renewing bind leases failed again", metadata: ["node": "\(nodeID)", "error": "\(error)"])
             }
-            await closeAll()
+            if shared { await closeAll() }
         }
     }
 
     /// Closes every bind when the held leases lapsed (or will within one renew interval) without a renewal:
     /// the watchdog for a round stuck in a store call.
     public func enforceExpiry() async {
+        guard store.isSharedByNodes else { return }
         let now = clock.now()
         let lapsed = state.withLock { state -> Bool in
             guard let validUntil = state.validUntil, !state.held.isEmpty else { return false }
@@ -116,7 +122,7 @@ public final class BindLeaseCoordinator: Service {
         // closed. Only then are those leases released, so a slot is free for others once its bind is gone.
         let requested = plan.request + plan.release
         let renewed = requested.isEmpty ? [] : try await store.acquireBindLeases(requested, owner: nodeID, at: now, expiresAt: expiresAt)
-        guard clock.now() < expiresAt.adding(.zero - settings.renewInterval) else {
+        guard !store.isSharedByNodes || clock.now() < expiresAt.adding(.zero - settings.renewInterval) else {
             throw HeraldError(.unavailable, code: "bind_lease_lapsed", "the bind lease round took longer than the lease TTL allows")
         }
         let granted = renewed.intersection(plan.request)

@@ -10,6 +10,10 @@
 /// let granted = try await store.acquireBindLeases([BindSlot(linkID: "acme", index: 0)], owner: "node-a", at: now, expiresAt: now.adding(seconds: 5))
 /// ```
 public protocol BindLeaseStore: Sendable {
+    /// True when other nodes can take leases from this store (PostgreSQL). False when this node is the only
+    /// one (SQLite): a late or failed renewal then cannot hand a slot to anyone else, so binds stay open.
+    var isSharedByNodes: Bool { get }
+
     /// Records `node` as alive until `expiresAt` and returns the ids of the nodes alive at `now` (this one
     /// included), sorted. Heartbeats and leases that expired are removed (an expired lease is a free slot).
     func recordNodeHeartbeat(node: String, at now: Timestamp, expiresAt: Timestamp) async throws -> [String]

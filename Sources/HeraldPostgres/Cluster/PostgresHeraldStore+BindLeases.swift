@@ -4,6 +4,9 @@ import HeraldCore
 /// an expired lease or the caller's own, so of two nodes racing for a slot exactly one gets it (the row lock
 /// of `ON CONFLICT DO UPDATE` serialises them, and the loser's re-checked condition fails).
 extension PostgresHeraldStore: BindLeaseStore {
+    /// Every node of the cluster shares the database.
+    public var isSharedByNodes: Bool { true }
+
     static let acquireBindLease = """
         INSERT INTO bind_leases (link_id, slot, owner, expires_at) VALUES ($1, $2, $3, $4)
         ON CONFLICT (link_id, slot) DO UPDATE SET owner = EXCLUDED.owner, expires_at = EXCLUDED.expires_at

@@ -4,6 +4,9 @@ import HeraldCore
 /// Bind leases and node heartbeats, with the same upsert rule as the PostgreSQL store: a slot's lease is
 /// overwritten only when it expired or belongs to the caller.
 extension SQLiteHeraldStore: BindLeaseStore {
+    /// A SQLite database serves one node: nobody else takes its slots.
+    public var isSharedByNodes: Bool { false }
+
     static let acquireBindLease = """
         INSERT INTO bind_leases (link_id, slot, owner, expires_at) VALUES (?, ?, ?, ?)
         ON CONFLICT (link_id, slot) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at

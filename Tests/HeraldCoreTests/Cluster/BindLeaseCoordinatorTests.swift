@@ -88,6 +88,21 @@ import Testing
         #expect(control.openBinds(of: "acme") == [0, 1])
     }
 
+    @Test func aLoneNodesBindsStayOpenWhenItsUnsharedStoreFails() async {
+        let store = InMemoryBindLeaseStore(shared: false)
+        let clock = ManualClock()
+        let (a, control) = node("a", store: store, clock: clock, binds: ["acme": 2])
+        await a.round()
+        store.failing = true
+        await a.round()
+        clock.advance(by: .seconds(10))
+        await a.enforceExpiry()
+        #expect(control.openBinds(of: "acme") == [0, 1], "nobody else can take the slots of a single node's store")
+        store.failing = false
+        await a.round()
+        #expect(control.openBinds(of: "acme") == [0, 1])
+    }
+
     @Test func theWatchdogClosesBindsWhoseLeasesWereNotRenewedInTime() async {
         let store = InMemoryBindLeaseStore()
         let clock = ManualClock()
