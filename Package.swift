@@ -206,7 +206,7 @@ let package = Package(
         .testTarget(
             name: "HeraldCarrierLinksTests",
             dependencies: [
-                "HeraldCarrierLinks", "HeraldSimulator", "HeraldCore", "SMPP",
+                "HeraldCarrierLinks", "HeraldSimulator", "HeraldCore", "HeraldTestSupport", "SMPP",
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),

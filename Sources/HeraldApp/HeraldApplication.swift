@@ -24,8 +24,8 @@ import Synchronization
 /// ```
 ///
 /// Shutdown order (reverse of start): the HTTP server stops accepting, background workers stop, the
-/// dispatcher finishes its in-flight submissions and writes their results, the carrier links drain and
-/// unbind, the receipt processor stores what arrived, and the built-in simulator stops last.
+/// dispatcher finishes its in-flight submissions and writes their results, the node closes its binds (they
+/// drain and unbind) and gives up its bind leases to the other nodes, the receipt processor stores what arrived, and the built-in simulator stops last.
 public final class HeraldApplication: Sendable {
     public let configuration: HeraldConfiguration
     public let nodeID: String
@@ -133,12 +133,21 @@ public final class HeraldApplication: Sendable {
             }
         }
         let builtInLinkIDs = Set(builtInLinks.map(\.id))
-        let gateway = SMPPCarrierGateway(links: builtInLinks.map(CarrierLinkSettingsMapper.settings), logger: Logger(label: "herald.carrier"))
+        // Binds open only under a lease of the shared store, so nodes of a cluster never open more binds of a
+        // link than it has (a lone SQLite node gets every lease).
+        let gateway = SMPPCarrierGateway(
+            links: builtInLinks.map(CarrierLinkSettingsMapper.settings), bindOwnership: .leased, logger: Logger(label: "herald.carrier"))
         // Rules may only name links that can transmit; receiver-only links bring receipts and inbound messages.
         let routing = RoutingEngine(linkIDs: Set(gateway.transmittingLinkIDs))
         let linkSync = CarrierLinkSynchronizer(store: store, gateway: gateway, routing: routing, logger: Logger(label: "herald.carrier"))
         try await linkSync.refresh()
         let linkIDs = gateway.linkIDs
+        // Leases follow real time whatever clock the domain uses (tests may freeze theirs).
+        let bindLeases = BindLeaseCoordinator(
+            store: store, binds: gateway, nodeID: nodeID, settings: configuration.cluster.bindLeaseSettings, clock: SystemClock(),
+            logger: Logger(label: "herald.cluster"))
+        // A first round now, so the binds this node holds start connecting as soon as the gateway runs.
+        await bindLeases.round()
         let routeSet = try await store.routeSet()
         if !routeSet.rules.isEmpty {
             do {
@@ -152,7 +161,7 @@ public final class HeraldApplication: Sendable {
         let vault = EphemeralBodyVault(clock: clock)
         let wake = DispatchSignal()
         let resultsWritten = DispatchSignal()
-        let limiter = InMemoryRateLimiter(clock: clock)
+        let limiter = SharedCounters.rateLimiter(for: store, clock: clock)
         let webhookFactory = MessageWebhookFactory(random: random)
         let policy = MessagePolicy(
             defaultValidity: .seconds(configuration.messages.defaultValiditySeconds),
@@ -170,7 +179,9 @@ public final class HeraldApplication: Sendable {
             store: store, clock: clock, random: random,
             defaultLimits: AccountLimits(verificationsPerSecond: accountDefaults.refillPerSecond, verificationBurst: accountDefaults.capacity))
         let fraudGuard = FraudGuard(
-            configuration: configuration.fraudGuard.configuration, store: store, clock: clock, random: random, logger: Logger(label: "herald.fraud"))
+            configuration: configuration.fraudGuard.configuration, store: store,
+            traffic: SharedCounters.fraudTraffic(for: store, configuration: configuration.fraudGuard.configuration), clock: clock, random: random,
+            logger: Logger(label: "herald.fraud"))
         let verifications = try VerificationService(
             dependencies: VerificationService.Dependencies(
                 store: store, messages: messages, vault: vault, rateLimiter: limiter, fraudGuard: fraudGuard, clock: clock, random: random,
@@ -216,7 +227,7 @@ public final class HeraldApplication: Sendable {
         let dispatcher = Dispatcher(
             dependencies: Dispatcher.Dependencies(
                 store: store, gateway: instrumentGateway?(gateway) ?? gateway, router: router, clock: clock, vault: vault, webhooks: webhookFactory, pseudonymizer: pseudonymizer,
-                wake: wake, resultsWritten: resultsWritten),
+                wake: wake, resultsWritten: resultsWritten, maySubmit: { [gateway] in gateway.holdsTransmittingBind }),
             nodeID: nodeID, logger: Logger(label: "herald.dispatch"))
         let receipts = ReceiptProcessor(
             dependencies: ReceiptProcessor.Dependencies(
@@ -257,7 +268,7 @@ public final class HeraldApplication: Sendable {
             log: auditLog, authentication: operatorAccess.auditor,
             disclosures: AuditDisclosures(proposals: proposals, disclosures: SealedValueDisclosureService(store: store, log: auditLog, clock: clock)))
         var workers: [any Service] = [
-            receipts, gateway, linkSync, dispatcher, maintenance, webhookDispatcher, verificationExpiry, routeReload, proposalExpiry,
+            receipts, gateway, bindLeases, linkSync, dispatcher, maintenance, webhookDispatcher, verificationExpiry, routeReload, proposalExpiry,
             checkpoints, deniedRequests,
         ]
         if let customerSMPP { workers.append(customerSMPP) }
@@ -321,7 +332,9 @@ public final class HeraldApplication: Sendable {
                 return .standard(storeReachable: reachable, carrierLinks: gateway.linkStatuses(), transmitting: Set(gateway.transmittingLinkIDs))
             },
             metrics: { [gateway] in
-                linkGauges?.update(gateway.linkStatuses(), transmitting: Set(gateway.transmittingLinkIDs))
+                linkGauges?.update(
+                    gateway.linkStatuses(), transmitting: Set(gateway.transmittingLinkIDs),
+                    held: gateway.configuredBindCounts().keys.reduce(into: [:]) { held, id in held[id] = gateway.openBinds(of: id).count })
                 return metrics?.emitToString() ?? ""
             },
             configuration: HTTPConfiguration(maximumBodySize: configuration.http.maximumBodyBytes), deniedRequests: audit.deniedRequests)

@@ -15,24 +15,34 @@ import Synchronization
 /// ``removeLink(_:)``, ``replaceLink(_:)``) without touching the traffic of the other links.
 public final class SMPPCarrierGateway: CarrierGateway, Service {
     /// The links in service, by id, and their order of addition.
-    private struct Links {
+    struct Links {
         var byID: [String: CarrierLink] = [:]
         var order: [String] = []
     }
 
-    private let links: Mutex<Links>
+    let links: Mutex<Links>
     private let logger: Logger
     private let stream: AsyncStream<CarrierEvent>
     private let continuation: AsyncStream<CarrierEvent>.Continuation
-    /// Links added while running (or before ``run()``), for ``run()`` to start.
-    private let started: AsyncStream<CarrierLink>
-    private let startContinuation: AsyncStream<CarrierLink>.Continuation
+    /// A bind opened while running (or before ``run()``), for ``run()`` to start.
+    private struct OpenedBind: Sendable {
+        let link: CarrierLink
+        let index: Int
+        let client: SMPPClient
+    }
 
-    public init(links: [CarrierLinkSettings], logger: Logger) {
+    /// Binds opened while running (or before ``run()``), for ``run()`` to start.
+    private let started: AsyncStream<OpenedBind>
+    private let startContinuation: AsyncStream<OpenedBind>.Continuation
+    /// Whether links open all their binds or only those leased to this node.
+    public let bindOwnership: CarrierBindOwnership
+
+    public init(links: [CarrierLinkSettings], bindOwnership: CarrierBindOwnership = .allBinds, logger: Logger) {
         self.logger = logger
+        self.bindOwnership = bindOwnership
         self.links = Mutex(Links())
         (stream, continuation) = AsyncStream.makeStream(of: CarrierEvent.self)
-        (started, startContinuation) = AsyncStream.makeStream(of: CarrierLink.self)
+        (started, startContinuation) = AsyncStream.makeStream(of: OpenedBind.self)
         for settings in links { addLink(settings) }
     }
 
@@ -49,8 +59,9 @@ public final class SMPPCarrierGateway: CarrierGateway, Service {
 
     // MARK: Changing links at runtime
 
-    /// Puts a new link into service: its binds start connecting (at once when running, else when ``run()``
-    /// starts). Returns `false`, changing nothing, when a link with this id is in service.
+    /// Puts a new link into service: with ``CarrierBindOwnership/allBinds`` its binds start connecting (at
+    /// once when running, else when ``run()`` starts); with ``CarrierBindOwnership/leased`` none opens until
+    /// ``setOpenBinds(_:of:)``. Returns `false`, changing nothing, when a link with this id is in service.
     @discardableResult
     public func addLink(_ settings: CarrierLinkSettings) -> Bool {
         let link = CarrierLink(settings: settings, logger: logger)
@@ -61,10 +72,19 @@ public final class SMPPCarrierGateway: CarrierGateway, Service {
             return true
         }
         if added {
-            startContinuation.yield(link)
+            if bindOwnership == .allBinds {
+                for index in settings.binds.indices { open(index, of: link) }
+            }
             logger.info("carrier link added", metadata: ["link": "\(settings.id)", "binds": "\(settings.binds.count)"])
         }
         return added
+    }
+
+    // MARK: Opening and closing binds
+
+    func open(_ index: Int, of link: CarrierLink) {
+        guard let client = link.openBind(index) else { return }
+        startContinuation.yield(OpenedBind(link: link, index: index, client: client))
     }
 
     /// Takes a link out of service: new submissions no longer see it (they fail over to other links), its
@@ -79,7 +99,9 @@ public final class SMPPCarrierGateway: CarrierGateway, Service {
         }
         guard let removed else { return false }
         await withDiscardingTaskGroup { group in
-            for client in removed.clients { group.addTask { await client.shutdown() } }
+            for index in removed.openIndexes {
+                if let client = removed.closeBind(index) { group.addTask { await client.shutdown() } }
+            }
         }
         logger.info("carrier link removed", metadata: ["link": "\(id)"])
         return true
@@ -103,8 +125,8 @@ public final class SMPPCarrierGateway: CarrierGateway, Service {
     public func run() async throws {
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
-                for await link in started {
-                    group.addTask { await self.runLink(link) }
+                for await bind in started {
+                    group.addTask { await self.runBind(bind) }
                 }
             }
         } onGracefulShutdown: {
@@ -113,17 +135,15 @@ public final class SMPPCarrierGateway: CarrierGateway, Service {
         continuation.finish()
     }
 
-    private func runLink(_ link: CarrierLink) async {
+    private func runBind(_ bind: OpenedBind) async {
         await withDiscardingTaskGroup { group in
-            for (index, client) in link.clients.enumerated() {
-                group.addTask { try? await client.run() }
-                group.addTask { await self.consumeInbound(of: client, link: link) }
-                group.addTask { await self.watchState(of: client, link: link, index: index) }
-            }
+            group.addTask { try? await bind.client.run() }
+            group.addTask { await self.consumeInbound(of: bind.client, link: bind.link) }
+            group.addTask { await self.watchState(of: bind.client, link: bind.link, index: bind.index) }
         }
     }
 
-    /// Drains outstanding requests and unbinds every bind; links added later are not started.
+    /// Drains outstanding requests and unbinds every bind; binds opened later are not started.
     public func shutdown() async {
         startContinuation.finish()
         await withDiscardingTaskGroup { group in
@@ -156,6 +176,12 @@ public final class SMPPCarrierGateway: CarrierGateway, Service {
             return .failed(SubmitFailure(disposition: .tryOtherLink, code: "unknown_link", detail: "no carrier link '\(linkID)' is configured"))
         }
         guard let client = link.boundTransmitter() else {
+            if bindOwnership == .leased, link.openIndexes.isEmpty {
+                // Other nodes hold this link's binds: hand the message back for a node that holds one (or for
+                // this node once it does) without spending an attempt.
+                return .failed(SubmitFailure(
+                    disposition: .retryLater, code: "link_not_held", detail: "this node holds no bind of link '\(linkID)'"))
+            }
             return .failed(SubmitFailure(disposition: .tryOtherLink, code: "link_down", detail: "no bind of link '\(linkID)' is up"))
         }
         let encoded: EncodedMessage

@@ -179,6 +179,19 @@ public final class PostgresHeraldStore: HeraldStore {
         try await transaction(operation, begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }
 
+    /// Runs `body` on a pooled connection without an explicit transaction (each statement commits on its own),
+    /// translating errors: for single statements on the hot path, saving the BEGIN and COMMIT round trips.
+    func autocommit<T: Sendable>(_ operation: String, _ body: (PostgresTransaction) async throws -> T) async throws -> T {
+        let logger = self.logger
+        do {
+            return try await client.withConnection { connection in
+                try await body(PostgresTransaction(connection: connection, logger: logger))
+            }
+        } catch {
+            throw PostgresStoreError.translate(error, operation: operation)
+        }
+    }
+
     private func transaction<T: Sendable>(_ operation: String, begin: String, _ body: (PostgresTransaction) async throws -> T) async throws -> T {
         let logger = self.logger
         do {

@@ -49,6 +49,7 @@ import Testing
         keys += FraudThresholdsSection.CodingKeys.allCases.map(\.stringValue)
         keys += AuditSection.CodingKeys.allCases.map(\.stringValue)
         keys += CustomerSMPPSection.CodingKeys.allCases.map(\.stringValue)
+        keys += ClusterSection.CodingKeys.allCases.map(\.stringValue)
         let missing = keys.filter { key in
             block.range(of: "(^|[\\s{,])\(key):", options: .regularExpression) == nil
         }

@@ -70,6 +70,25 @@ import Testing
         #expect(update.newParts.map(\.linkID) == ["b"])
     }
 
+    /// In a cluster a link whose binds other nodes hold answers `link_not_held`: the dispatcher fails over
+    /// to a link held here, or hands the message back without spending an attempt.
+    @Test func aLinkNotHeldOnThisNodeIsSkippedWithoutSpendingAnAttempt() async throws {
+        let h = try harness()
+        defer { Task { await h.close() } }
+        h.gateway.setRule { _, link in link == "a" ? Self.failure(.retryLater, "link_not_held") : nil }
+        let sent = await h.dispatcher.process(message())
+        #expect(h.gateway.submissions.map(\.linkID) == ["a", "b"])
+        #expect(sent.message.status == .submitted)
+        #expect(sent.message.linkID == "b")
+
+        h.gateway.setRule { _, _ in Self.failure(.retryLater, "link_not_held") }
+        let waiting = await h.dispatcher.process(message())
+        #expect(waiting.message.status == .queued)
+        #expect(waiting.message.attempts == 0)
+        #expect(waiting.message.error?.code == "link_not_held")
+        #expect(waiting.message.nextAttemptAt == h.clock.now().adding(DispatchConfiguration().throttleRetryDelay))
+    }
+
     @Test func triesTheBackupAfterEveryOtherLink() async throws {
         let h = try harness()
         defer { Task { await h.close() } }

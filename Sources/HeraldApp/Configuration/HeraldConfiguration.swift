@@ -25,11 +25,13 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
     /// numbers resolve (and route) to the network they moved to.
     public var portabilityFile: String?
     public var audit: AuditSection
+    /// Bind ownership across nodes sharing one database.
+    public var cluster: ClusterSection
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case nodeID = "node_id"
         case dataDirectory = "data_directory"
-        case database, http, simulator, carriers, messages, webhooks, retention, logging, verification, audit
+        case database, http, simulator, carriers, messages, webhooks, retention, logging, verification, audit, cluster
         case customerSMPP = "customer_smpp"
         case fraudGuard = "fraud_guard"
         case portabilityFile = "portability_file"
@@ -51,6 +53,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         fraudGuard = FraudGuardSection()
         portabilityFile = nil
         audit = AuditSection()
+        cluster = ClusterSection()
     }
 
     public init(from decoder: any Decoder) throws {
@@ -72,6 +75,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         fraudGuard = try c.decode(.fraudGuard, default: d.fraudGuard)
         portabilityFile = try c.decodeIfPresent(String.self, forKey: .portabilityFile)
         audit = try c.decode(.audit, default: d.audit)
+        cluster = try c.decode(.cluster, default: d.cluster)
     }
 
     /// Checks the whole configuration; the first problem is thrown with the key that causes it.
@@ -86,6 +90,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         try customerSMPP.validate()
         try verification.validate()
         try fraudGuard.validate()
+        try cluster.validate()
         if let portabilityFile, portabilityFile.isEmpty { throw ConfigurationError("'portability_file' must be a file path (or be left out)") }
         var seen = Set<String>()
         for carrier in carriers {

@@ -22,11 +22,16 @@ public final class Dispatcher: Service {
         public var wake: DispatchSignal
         /// Signalled after results are written (so parked receipts are retried at once).
         public var resultsWritten: DispatchSignal
+        /// False while this node cannot submit at all (in a cluster: it holds no carrier bind). The
+        /// dispatcher then claims nothing and leaves the queue to the nodes that can.
+        public var maySubmit: @Sendable () -> Bool
 
         public init(
             store: any HeraldStore, gateway: any CarrierGateway, router: any RoutePlanner, clock: any HeraldClock, vault: EphemeralBodyVault,
-            webhooks: MessageWebhookFactory, pseudonymizer: Pseudonymizer, wake: DispatchSignal, resultsWritten: DispatchSignal
+            webhooks: MessageWebhookFactory, pseudonymizer: Pseudonymizer, wake: DispatchSignal, resultsWritten: DispatchSignal,
+            maySubmit: @escaping @Sendable () -> Bool = { true }
         ) {
+            self.maySubmit = maySubmit
             self.store = store
             self.gateway = gateway
             self.router = router
@@ -86,6 +91,10 @@ public final class Dispatcher: Service {
                 let free = configuration.maximumInFlight - inFlight.load(ordering: .relaxed)
                 if free <= 0 {
                     await slotFreed.wait(timeout: configuration.pollInterval)
+                    continue
+                }
+                guard dependencies.maySubmit() else {
+                    await dependencies.wake.wait(timeout: configuration.pollInterval)
                     continue
                 }
                 let now = dependencies.clock.now()

@@ -17,10 +17,11 @@ import Synchronization
 /// let screening = try await guardian.screen(target, e164: resolvedNumber.e164, accountID: account.id)
 /// if !screening.isSafeListed { try await guardian.recordSend(target, accountID: account.id) }
 /// // … later, when the code is approved:
-/// guardian.recordApproval(target, accountID: account.id, sentAt: sendTime)
+/// await guardian.recordApproval(target, accountID: account.id, sentAt: sendTime)
 /// ```
 ///
-/// Traffic counts live in this node's memory; blocks are shared through the store and re-read every
+/// Traffic is counted by a ``FraudTrafficCounter``: in this node's memory by default, or shared by every node
+/// of a cluster (PostgreSQL). Blocks are shared through the store and re-read every
 /// ``FraudGuardConfiguration/refreshInterval``.
 public final class FraudGuard: Sendable {
     /// The result of ``screen(_:e164:accountID:)`` for a number that is not blocked.
@@ -29,31 +30,23 @@ public final class FraudGuard: Sendable {
         public var isSafeListed: Bool
     }
 
-    private struct RangeTraffic {
-        var window: SlidingWindow
-        var history: SlidingWindow
-        var lastSeen: Timestamp
-    }
-
     private struct CachedSafeList {
         var entries: [SafeListEntry]
         var loadedAt: Timestamp
     }
 
     private struct State {
-        var ranges: [String: RangeTraffic] = [:]
-        var accounts: [AccountID: SlidingWindow] = [:]
         /// Blocks created within the escalation look-back (active and past), by id.
         var blocks: [FraudBlockID: FraudBlock] = [:]
         /// Blocks (and their audit) decided here but not yet stored.
         var unsaved: [FraudBlockID: [AuditEvent]] = [:]
         var loadedAt: Timestamp?
         var safeLists: [AccountID: CachedSafeList] = [:]
-        var operations = 0
     }
 
     public let configuration: FraudGuardConfiguration
     private let store: any FraudStore
+    private let traffic: any FraudTrafficCounter
     private let clock: any HeraldClock
     private let random: any RandomSource
     private let logger: Logger
@@ -62,12 +55,15 @@ public final class FraudGuard: Sendable {
     private let globalBlocks: Counter
     private let refusals: Counter
 
+    /// - Parameter traffic: where sends and approvals are counted; `nil` counts in this node's memory
+    ///   (``InMemoryFraudTrafficCounter``).
     public init(
-        configuration: FraudGuardConfiguration, store: any FraudStore, clock: any HeraldClock, random: any RandomSource, logger: Logger,
-        metrics: any MetricsFactory = MetricsSystem.factory
+        configuration: FraudGuardConfiguration, store: any FraudStore, traffic: (any FraudTrafficCounter)? = nil, clock: any HeraldClock,
+        random: any RandomSource, logger: Logger, metrics: any MetricsFactory = MetricsSystem.factory
     ) {
         self.configuration = configuration
         self.store = store
+        self.traffic = traffic ?? InMemoryFraudTrafficCounter(configuration: configuration)
         self.clock = clock
         self.random = random
         self.logger = logger
@@ -102,26 +98,37 @@ public final class FraudGuard: Sendable {
 
     /// Counts a send to `target` and evaluates the range. When this send completes a pumping pattern the
     /// range is blocked (stored, audited, counted) and the send is refused with `fraud_prefix_blocked`.
+    ///
+    /// When the traffic counter fails (a shared counter's database is unreachable) the send is let through
+    /// unjudged and the failure logged: counting never becomes the reason a verification fails.
     public func recordSend(_ target: FraudTarget, accountID: AccountID) async throws {
         guard configuration.enabled else { return }
         let now = clock.now()
+        let accountKey = Self.accountKey(accountID, target)
+        let globalKey = Self.globalKey(target)
+        let snapshot: FraudTrafficSnapshot
+        do {
+            snapshot = try await traffic.recordSend(rangeKeys: [accountKey, globalKey], accountKey: accountID.rawValue, suffix: target.suffix, at: now)
+        } catch {
+            logger.error("counting a verification send failed; the send is not judged", metadata: ["error": "\(error)"])
+            return
+        }
         let decided = state.withLock { state -> FraudBlock? in
-            let accountKey = Self.accountKey(accountID, target)
-            let globalKey = Self.globalKey(target)
-            record(in: &state, key: accountKey, suffix: target.suffix, at: now)
-            record(in: &state, key: globalKey, suffix: target.suffix, at: now)
-            state.accounts[accountID, default: history()].recordSend(suffix: 0, at: now)
-            maintain(&state, now: now)
-
-            if let thresholds = configuration.global, let evidence = evaluate(state, key: globalKey, account: nil, thresholds: thresholds) {
+            if let thresholds = configuration.global, let evidence = evaluate(snapshot, key: globalKey, accountHistory: nil, thresholds: thresholds) {
                 return block(in: &state, target: target, accountID: nil, evidence: evidence, now: now)
             }
-            if let evidence = evaluate(state, key: accountKey, account: accountID, thresholds: configuration.perAccount) {
+            if let evidence = evaluate(snapshot, key: accountKey, accountHistory: snapshot.account, thresholds: configuration.perAccount) {
                 return block(in: &state, target: target, accountID: accountID, evidence: evidence, now: now)
             }
             return nil
         }
         guard let decided else { return }
+        // Start the range afresh, so a lifted or ended block is judged on new traffic.
+        do {
+            try await traffic.resetRange(decided.accountID == nil ? globalKey : accountKey)
+        } catch {
+            logger.error("resetting the traffic of a blocked range failed", metadata: ["block": "\(decided.id)", "error": "\(error)"])
+        }
         (decided.accountID == nil ? globalBlocks : accountBlocks).increment()
         refusals.increment()
         logger.warning("fraud guard blocked a number range", metadata: [
@@ -135,16 +142,15 @@ public final class FraudGuard: Sendable {
     }
 
     /// Counts an approved verification whose code was sent at `sentAt` (conversion is measured against the
-    /// send it confirms).
-    public func recordApproval(_ target: FraudTarget, accountID: AccountID, sentAt: Timestamp) {
+    /// send it confirms). A failure of the traffic counter is logged, not thrown.
+    public func recordApproval(_ target: FraudTarget, accountID: AccountID, sentAt: Timestamp) async {
         guard configuration.enabled else { return }
-        let now = clock.now()
-        state.withLock { state in
-            for key in [Self.accountKey(accountID, target), Self.globalKey(target)] {
-                state.ranges[key]?.window.recordApproval(sentAt: sentAt, at: now)
-                state.ranges[key]?.history.recordApproval(sentAt: sentAt, at: now)
-            }
-            state.accounts[accountID]?.recordApproval(sentAt: sentAt, at: now)
+        do {
+            try await traffic.recordApproval(
+                rangeKeys: [Self.accountKey(accountID, target), Self.globalKey(target)], accountKey: accountID.rawValue, suffix: target.suffix,
+                sentAt: sentAt, at: clock.now())
+        } catch {
+            logger.error("counting a verification approval failed", metadata: ["error": "\(error)"])
         }
     }
 
@@ -241,25 +247,12 @@ public final class FraudGuard: Sendable {
     private static func accountKey(_ accountID: AccountID, _ target: FraudTarget) -> String { "\(accountID.rawValue)|\(target.key)" }
     private static func globalKey(_ target: FraudTarget) -> String { "*|\(target.key)" }
 
-    private func history() -> SlidingWindow {
-        SlidingWindow(window: configuration.baselineWindow, bucket: configuration.baselineBucket, tracksNumbers: false)
-    }
-
-    private func record(in state: inout State, key: String, suffix: UInt32, at now: Timestamp) {
-        var traffic = state.ranges[key] ?? RangeTraffic(
-            window: SlidingWindow(window: configuration.window, bucket: configuration.windowBucket, tracksNumbers: true),
-            history: history(), lastSeen: now)
-        traffic.window.recordSend(suffix: suffix, at: now)
-        traffic.history.recordSend(suffix: suffix, at: now)
-        traffic.lastSeen = now
-        state.ranges[key] = traffic
-    }
-
-    private func evaluate(_ state: State, key: String, account: AccountID?, thresholds: FraudGuardConfiguration.Thresholds) -> FraudEvidence? {
-        guard let traffic = state.ranges[key] else { return nil }
+    private func evaluate(
+        _ snapshot: FraudTrafficSnapshot, key: String, accountHistory: FraudTrafficTotals?, thresholds: FraudGuardConfiguration.Thresholds
+    ) -> FraudEvidence? {
+        guard let traffic = snapshot.ranges[key] else { return nil }
         let input = FraudHeuristics.Input(
-            window: traffic.window.totals, rangeHistory: traffic.history.totals - traffic.window.totals,
-            accountHistory: account.flatMap { state.accounts[$0]?.totals })
+            window: traffic.window, rangeHistory: traffic.history - traffic.window, accountHistory: accountHistory)
         return FraudHeuristics.evaluate(input, thresholds: thresholds, configuration: configuration)
     }
 
@@ -273,8 +266,6 @@ public final class FraudGuard: Sendable {
         candidate.expiresAt = now.adding(configuration.blockLength(level: candidate.level))
         state.blocks[candidate.id] = candidate
         state.unsaved[candidate.id] = [Self.auditEvent(for: candidate)]
-        // Start the range afresh, so a lifted or ended block is judged on new traffic.
-        state.ranges[accountID.map { Self.accountKey($0, target) } ?? Self.globalKey(target)] = nil
         return candidate
     }
 
@@ -294,24 +285,6 @@ public final class FraudGuard: Sendable {
     private static func format2(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
-    }
-
-    /// Forgets ranges idle for a whole baseline window, and the least recently seen beyond the cap.
-    private func maintain(_ state: inout State, now: Timestamp) {
-        state.operations += 1
-        guard state.operations % 4096 == 0 || state.ranges.count > configuration.maximumTrackedRanges else { return }
-        let idleBefore = now.adding(.zero - configuration.baselineWindow)
-        state.ranges = state.ranges.filter { $0.value.lastSeen >= idleBefore }
-        if state.ranges.count > configuration.maximumTrackedRanges {
-            let excess = state.ranges.count - configuration.maximumTrackedRanges * 9 / 10
-            for (key, _) in state.ranges.sorted(by: { $0.value.lastSeen < $1.value.lastSeen }).prefix(excess) {
-                state.ranges[key] = nil
-            }
-        }
-        for (id, var window) in state.accounts {
-            window.advance(to: now)
-            state.accounts[id] = window.isEmpty ? nil : window
-        }
     }
 
     /// Until the first load every caller waits for it; afterwards one caller refreshes a stale copy while the

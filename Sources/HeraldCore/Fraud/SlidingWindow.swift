@@ -3,15 +3,7 @@
 ///
 /// Only buckets that saw traffic are stored (most ranges see one or two sends a day), oldest first.
 struct SlidingWindow: Sendable {
-    struct Totals: Sendable, Equatable {
-        var sends = 0
-        var approvals = 0
-        var distinctNumbers = 0
-
-        static func - (lhs: Totals, rhs: Totals) -> Totals {
-            Totals(sends: max(0, lhs.sends - rhs.sends), approvals: max(0, lhs.approvals - rhs.approvals), distinctNumbers: 0)
-        }
-    }
+    typealias Totals = FraudTrafficTotals
 
     private struct Bucket: Sendable {
         var slot: Int64

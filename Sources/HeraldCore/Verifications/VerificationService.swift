@@ -213,7 +213,7 @@ public final class VerificationService: Sendable {
             (valid ? metrics.approved : metrics.wrong).increment()
             if verification.status.isFinal { ended(verification) }
             if valid, let sentAt = verification.sends.last?.at {
-                dependencies.fraudGuard.recordApproval(fraudTarget(of: verification), accountID: verification.accountID, sentAt: sentAt)
+                await dependencies.fraudGuard.recordApproval(fraudTarget(of: verification), accountID: verification.accountID, sentAt: sentAt)
             }
             if verification.status == .maxAttemptsReached {
                 logger.warning("verification stopped after too many wrong codes", metadata: [

@@ -12,6 +12,7 @@ enum PostgresSchema {
         PostgresAdministrationSchema.migration,
         PostgresAuditLogSchema.migration,
         PostgresDisclosureSchema.migration,
+        PostgresClusterSchema.migration,
     ]
 
     static let initial = [

@@ -14,6 +14,7 @@ enum SQLiteSchema {
         migrator.registerMigration(SQLiteAdministrationSchema.migrationIdentifier, migrate: SQLiteAdministrationSchema.create)
         migrator.registerMigration(SQLiteAuditLogSchema.migrationIdentifier, migrate: SQLiteAuditLogSchema.create)
         migrator.registerMigration(SQLiteDisclosureSchema.migrationIdentifier, migrate: SQLiteDisclosureSchema.create)
+        migrator.registerMigration(SQLiteClusterSchema.migrationIdentifier, migrate: SQLiteClusterSchema.create)
         return migrator
     }
 

@@ -37,6 +37,7 @@ import Testing
                 #expect(Self.value(metrics, "herald_carrier_link_up", link: "inbound") == 1)
                 #expect(Self.value(metrics, "herald_carrier_link_binds_bound", link: "carrier") == 1)
                 #expect(Self.value(metrics, "herald_carrier_link_binds_configured", link: "carrier") == 1)
+                #expect(Self.value(metrics, "herald_carrier_link_binds_held", link: "carrier") == 1)
                 #expect(Self.value(metrics, "herald_carrier_link_throttled", link: "carrier") == 0)
                 #expect(Self.value(metrics, "herald_carrier_link_error_rate", link: "carrier") == 0)
                 #expect((Self.value(metrics, "herald_carrier_link_latency_seconds", link: "carrier") ?? 0) > 0)
