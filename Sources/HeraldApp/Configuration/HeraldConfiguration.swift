@@ -25,11 +25,13 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
     /// numbers resolve (and route) to the network they moved to.
     public var portabilityFile: String?
     public var audit: AuditSection
+    /// The dispatcher's claims: lease length and how many messages the node works on at once.
+    public var dispatch: DispatchSection
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case nodeID = "node_id"
         case dataDirectory = "data_directory"
-        case database, http, simulator, carriers, messages, webhooks, retention, logging, verification, audit
+        case database, http, simulator, carriers, messages, webhooks, retention, logging, verification, audit, dispatch
         case customerSMPP = "customer_smpp"
         case fraudGuard = "fraud_guard"
         case portabilityFile = "portability_file"
@@ -51,6 +53,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         fraudGuard = FraudGuardSection()
         portabilityFile = nil
         audit = AuditSection()
+        dispatch = DispatchSection()
     }
 
     public init(from decoder: any Decoder) throws {
@@ -72,6 +75,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         fraudGuard = try c.decode(.fraudGuard, default: d.fraudGuard)
         portabilityFile = try c.decodeIfPresent(String.self, forKey: .portabilityFile)
         audit = try c.decode(.audit, default: d.audit)
+        dispatch = try c.decode(.dispatch, default: d.dispatch)
     }
 
     /// Checks the whole configuration; the first problem is thrown with the key that causes it.
@@ -82,6 +86,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         try webhooks.validate()
         try retention.validate()
         try audit.validate()
+        try dispatch.validate()
         try simulator.validate()
         try customerSMPP.validate()
         try verification.validate()
