@@ -5,16 +5,17 @@ import HeraldCore
 /// ```yaml
 /// dispatch:
 ///   lease_seconds: 60       # a claim lasts this long; a killed node's messages are taken over after it
-///   max_in_flight: 400      # most messages this node has claimed and not yet written back
+///   max_in_flight: 400      # most messages this node submits at once
 /// ```
 ///
-/// A claim is not renewed: keep the lease well above the longest a claimed message can take to be
-/// submitted (waiting for a window slot, then `response_timeout_ms` on each link of its route), or a
-/// live node's message may be taken over and submitted twice.
+/// A claim is not renewed: keep the lease well above the longest a claimed message can take from its
+/// claim to its written result (waiting for a window slot, `response_timeout_ms` on each link of its
+/// route, then the batched write of the result), or a live node's message may be taken over and
+/// submitted twice.
 public struct DispatchSection: Codable, Sendable, Equatable {
     /// Seconds a claim lasts (5-3600). Default 60.
     public var leaseSeconds: Int
-    /// Most messages claimed and in flight at once on this node (1-10000). Default 400.
+    /// Most messages this node submits at once (1-10000); results waiting to be written are not counted. Default 400.
     public var maximumInFlight: Int
 
     enum CodingKeys: String, CodingKey, CaseIterable {
