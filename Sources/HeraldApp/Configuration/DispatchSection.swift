@@ -5,7 +5,7 @@ import HeraldCore
 /// ```yaml
 /// dispatch:
 ///   lease_seconds: 60       # a claim lasts this long; a killed node's messages are taken over after it
-///   max_in_flight: 400      # most messages this node submits at once
+///   max_in_flight: 400      # most messages this node has claimed and not yet written back
 /// ```
 ///
 /// A claim is not renewed: keep the lease well above the longest a claimed message can take from its
@@ -15,7 +15,7 @@ import HeraldCore
 public struct DispatchSection: Codable, Sendable, Equatable {
     /// Seconds a claim lasts (5-3600). Default 60.
     public var leaseSeconds: Int
-    /// Most messages this node submits at once (1-10000); results waiting to be written are not counted. Default 400.
+    /// Most messages this node has claimed and not yet written back (1-10000). Default 400.
     public var maximumInFlight: Int
 
     enum CodingKeys: String, CodingKey, CaseIterable {

@@ -15,8 +15,9 @@ import Testing
     static let nodeIDs = ["node-1", "node-2", "node-3"]
     static let victim = "node-2"
     /// Short so the take-over comes seconds after the kill; long enough that a live node's claim never
-    /// lapses while its message waits for a window slot on this loaded 2-core machine.
-    static let leaseSeconds = 10
+    /// lapses between its claim and its written result (up to `max_in_flight` 400 claims per node, written
+    /// in batches that wait for the cluster-wide audit log lock) on this loaded 2-core machine.
+    static let leaseSeconds = 15
 
     @Test func threeNodesDeliverEveryMessageWhenOneIsKilled() async throws {
         guard let baseURL = ClusterDatabase.configuredURL else {
@@ -160,7 +161,7 @@ import Testing
           pool_size: 6
         dispatch:
           lease_seconds: \(leaseSeconds)
-          max_in_flight: 100
+          max_in_flight: 400
         simulator:
           enabled: false
         carriers:
