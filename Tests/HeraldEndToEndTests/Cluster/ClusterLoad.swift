@@ -62,7 +62,7 @@ final class ClusterLoad: Sendable {
         let json = #"{"messages":[\#(items)]}"#
         let key = "cluster-batch-\(batch)"
         var attempt = 0
-        while true {
+        for _ in 0..<Self.maximumTries {
             let candidates = nodes.filter { !unreachable.withLock { $0 }.contains($0.id) }
             guard !candidates.isEmpty else { throw EndToEndError("no node is reachable any more") }
             let node = candidates[(batch + attempt) % candidates.count]
@@ -89,7 +89,11 @@ final class ClusterLoad: Sendable {
                 throw EndToEndError("batch \(batch) was answered \(answer.status) by \(node.id): \(answer.text.prefix(500))")
             }
         }
+        throw EndToEndError("batch \(batch) was not accepted in \(Self.maximumTries) tries")
     }
+
+    /// Tries of one batch (failovers, 429 and 5xx answers) before the load gives up.
+    static let maximumTries = 100
 
     private func record(_ answer: APIClient.Answer, node: String, expected: Int) throws {
         var items: [Accepted] = []
