@@ -172,7 +172,7 @@ let package = Package(
             name: "herald",
             dependencies: [
                 "SMPP", "SMSText", "Numbering", "MerkleLog", "HeraldCore", "HeraldRouting", "HeraldApp", "HeraldSimulator",
-                "HeraldAuditLog", "HeraldSQLite",
+                "HeraldAuditLog", "HeraldSQLite", "HeraldPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -270,7 +270,8 @@ let package = Package(
         .testTarget(
             name: "HeraldEndToEndTests",
             dependencies: [
-                "HeraldApp", "HeraldCore", "HeraldSimulator", "HeraldSQLite", "HeraldRouting",
+                "HeraldApp", "HeraldCore", "HeraldSimulator", "HeraldSQLite", "HeraldPostgres", "HeraldRouting",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -228,7 +228,7 @@ public final class HeraldApplication: Sendable {
             dependencies: Dispatcher.Dependencies(
                 store: store, gateway: instrumentGateway?(gateway) ?? gateway, router: router, clock: clock, vault: vault, webhooks: webhookFactory, pseudonymizer: pseudonymizer,
                 wake: wake, resultsWritten: resultsWritten, maySubmit: { [gateway] in gateway.holdsTransmittingBind }),
-            nodeID: nodeID, logger: Logger(label: "herald.dispatch"))
+            configuration: configuration.dispatch.dispatchConfiguration, nodeID: nodeID, logger: Logger(label: "herald.dispatch"))
         let receipts = ReceiptProcessor(
             dependencies: ReceiptProcessor.Dependencies(
                 store: store, gateway: gateway, clock: clock, webhooks: webhookFactory, resultsWritten: resultsWritten,

@@ -48,6 +48,7 @@ import Testing
         keys += FraudGuardSection.CodingKeys.allCases.map(\.stringValue)
         keys += FraudThresholdsSection.CodingKeys.allCases.map(\.stringValue)
         keys += AuditSection.CodingKeys.allCases.map(\.stringValue)
+        keys += DispatchSection.CodingKeys.allCases.map(\.stringValue)
         keys += CustomerSMPPSection.CodingKeys.allCases.map(\.stringValue)
         keys += ClusterSection.CodingKeys.allCases.map(\.stringValue)
         let missing = keys.filter { key in

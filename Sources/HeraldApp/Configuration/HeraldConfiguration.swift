@@ -27,11 +27,13 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
     public var audit: AuditSection
     /// Bind ownership across nodes sharing one database.
     public var cluster: ClusterSection
+    /// The dispatcher's claims: lease length and how many messages the node works on at once.
+    public var dispatch: DispatchSection
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case nodeID = "node_id"
         case dataDirectory = "data_directory"
-        case database, http, simulator, carriers, messages, webhooks, retention, logging, verification, audit, cluster
+        case database, http, simulator, carriers, messages, webhooks, retention, logging, verification, audit, cluster, dispatch
         case customerSMPP = "customer_smpp"
         case fraudGuard = "fraud_guard"
         case portabilityFile = "portability_file"
@@ -54,6 +56,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         portabilityFile = nil
         audit = AuditSection()
         cluster = ClusterSection()
+        dispatch = DispatchSection()
     }
 
     public init(from decoder: any Decoder) throws {
@@ -76,6 +79,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         portabilityFile = try c.decodeIfPresent(String.self, forKey: .portabilityFile)
         audit = try c.decode(.audit, default: d.audit)
         cluster = try c.decode(.cluster, default: d.cluster)
+        dispatch = try c.decode(.dispatch, default: d.dispatch)
     }
 
     /// Checks the whole configuration; the first problem is thrown with the key that causes it.
@@ -86,6 +90,7 @@ public struct HeraldConfiguration: Codable, Sendable, Equatable {
         try webhooks.validate()
         try retention.validate()
         try audit.validate()
+        try dispatch.validate()
         try simulator.validate()
         try customerSMPP.validate()
         try verification.validate()

@@ -2,7 +2,9 @@
 public struct DispatchConfiguration: Sendable, Equatable {
     /// Most messages leased per claim.
     public var claimBatchSize: Int
-    /// Most messages being submitted at once by this node.
+    /// Most messages this node holds claims on at once: being submitted, or with their results waiting to be
+    /// written. A slot is freed when the result is stored, so a slow database slows claiming instead of
+    /// piling up claims whose leases could run out.
     public var maximumInFlight: Int
     /// How long a lease lasts; a node that dies releases its messages when their leases end.
     public var lease: Duration

@@ -113,12 +113,9 @@ public final class Dispatcher: Service {
                 }
                 inFlight.add(claimed.count, ordering: .relaxed)
                 for message in claimed {
-                    group.addTask {
-                        let update = await self.process(message)
-                        self.enqueue(update)
-                        self.inFlight.subtract(1, ordering: .relaxed)
-                        self.slotFreed.signal()
-                    }
+                    // The slot stays taken until the result is written (``writeResults()``): a claim whose result
+                    // waits for the database is still held, and the lease must not run out under it.
+                    group.addTask { self.enqueue(await self.process(message)) }
                 }
             }
         }
@@ -275,6 +272,8 @@ public final class Dispatcher: Service {
             }
             do {
                 let written = try await dependencies.store.saveMessageUpdates(batch)
+                inFlight.subtract(batch.count, ordering: .relaxed)
+                slotFreed.signal()
                 failures = 0
                 for (update, ok) in zip(batch, written) where !ok {
                     logger.warning("message changed by another writer; result dropped", metadata: ["message": "\(update.message.id)"])

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import HeraldCore
-import Synchronization
 
 /// `herald bench gateway`: accepted → delivered throughput and latency through the whole chain — HTTP,
 /// SQLite, dispatcher, SMPP, simulator, receipt, delivered — printed as tables.
@@ -129,43 +128,7 @@ struct GatewayBenchCommand: AsyncParsableCommand {
         }
     }
 
-    /// What the HTTP phase produced.
-    struct Sent: Sendable {
-        var ids: [String] = []
-        var latencies: [Double] = []
-        var failures = 0
-    }
-
-    /// Sends `count` messages with `concurrency` clients; numbers are distinct German mobiles.
-    private func send(_ count: Int, offset: Int, text: String, client: BenchHTTPClient) async throws -> Sent {
-        final class Counter: Sendable { let value = Atomic<Int>(0) }
-        let next = Counter()
-        return try await withThrowingTaskGroup(of: Sent.self) { group in
-            for _ in 0..<min(concurrency, count) {
-                group.addTask { [next] in
-                    var sent = Sent()
-                    while true {
-                        let index = next.value.add(1, ordering: .relaxed).oldValue
-                        guard index < count else { return sent }
-                        let to = "+49151" + String(format: "%08d", (offset + index) % 100_000_000)
-                        let started = ContinuousClock.now
-                        let answer = try await client.post("/v1/messages", json: #"{"to":"\#(to)","body":"\#(text)"}"#)
-                        if answer.status == 202, let id = answer.object["id"] as? String {
-                            sent.latencies.append(BenchStatistics.milliseconds(ContinuousClock.now - started))
-                            sent.ids.append(id)
-                        } else {
-                            sent.failures += 1
-                        }
-                    }
-                }
-            }
-            var total = Sent()
-            for try await part in group {
-                total.ids += part.ids
-                total.latencies += part.latencies
-                total.failures += part.failures
-            }
-            return total
-        }
+    private func send(_ count: Int, offset: Int, text: String, client: BenchHTTPClient) async throws -> BenchSender.Sent {
+        try await BenchSender(concurrency: concurrency).send(count, offset: offset, text: text, to: [client])
     }
 }

@@ -7,6 +7,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run a system-level benchmark and print its results as a table.",
-        subcommands: [AuditBenchCommand.self, GatewayBenchCommand.self, SMPPBenchCommand.self, VerifyBenchCommand.self]
+        subcommands: [AuditBenchCommand.self, ClusterBenchCommand.self, GatewayBenchCommand.self, SMPPBenchCommand.self, VerifyBenchCommand.self]
     )
 }

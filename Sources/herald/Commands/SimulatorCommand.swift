@@ -42,9 +42,13 @@ struct SimulatorCommand: AsyncParsableCommand {
     @Option(help: "Seed for the outcome draw (reproducible runs).")
     var seed: UInt64?
 
+    @Option(help: "Serve what was received over HTTP on this port of --host (0 picks a free port and prints it): GET /stats, GET /submissions[?min_accepted=N] (counts per destination).")
+    var statsPort: Int?
+
     func run() async throws {
         var configuration = SimulatorConfiguration(host: host, port: port)
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0-65535") }
+        if let statsPort, !(0...65_535).contains(statsPort) { throw ValidationError("--stats-port must be 0-65535") }
         guard responseLatency >= 0, receiptLatency >= 0 else { throw ValidationError("latencies must not be negative") }
         configuration.responseLatency = .milliseconds(responseLatency)
         configuration.receiptLatency = .milliseconds(receiptLatency)
@@ -66,10 +70,22 @@ struct SimulatorCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         let logger = Logger(label: "herald.simulator")
         let simulator = CarrierSimulator(configuration: configuration, logger: logger)
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [.init(service: SimulatorService(simulator: simulator))], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: SimulatorService(simulator: simulator))]
+        let statistics = statsPort.map { port in
+            SimulatorStatisticsServer(simulator: simulator, tally: SubmissionTally(), host: host, port: port, logger: logger)
+        }
+        if let statistics { services.append(.init(service: statistics)) }
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         async let running: Void = group.run()
         let listening = try await simulator.listeningPort()
+        if let statistics {
+            guard let statisticsPort = await statistics.listeningPort() else {
+                await group.triggerGracefulShutdown()
+                try await running
+                throw ValidationError("the statistics listener did not start on \(host):\(statsPort ?? 0)")
+            }
+            StandardOutput.line("Herald carrier simulator statistics on http://\(host):\(statisticsPort)")
+        }
         StandardOutput.line("Herald carrier simulator listening on \(host):\(listening)")
         try await running
     }

@@ -15,13 +15,14 @@ final class ChildProcess: Sendable {
         let lines = Mutex<[String]>([])
     }
 
-    init(name: String, executable: URL, arguments: [String], logDirectory: URL) throws {
+    /// - Parameter environment: added to the child's environment (after the developer's `HERALD_` settings are removed).
+    init(name: String, executable: URL, arguments: [String], environment: [String: String] = [:], logDirectory: URL) throws {
         self.name = name
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         // Herald settings of the developer's shell must not leak into the child.
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("HERALD_") }
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("HERALD_") }.merging(environment) { $1 }
         let output = Pipe()
         process.standardOutput = output
         process.standardInput = FileHandle.nullDevice
@@ -91,8 +92,8 @@ final class ChildProcess: Sendable {
 final class ChildProcesses: Sendable {
     private let children = Mutex<[ChildProcess]>([])
 
-    func start(name: String, executable: URL, arguments: [String], logDirectory: URL) throws -> ChildProcess {
-        let child = try ChildProcess(name: name, executable: executable, arguments: arguments, logDirectory: logDirectory)
+    func start(name: String, executable: URL, arguments: [String], environment: [String: String] = [:], logDirectory: URL) throws -> ChildProcess {
+        let child = try ChildProcess(name: name, executable: executable, arguments: arguments, environment: environment, logDirectory: logDirectory)
         children.withLock { $0.append(child) }
         return child
     }
