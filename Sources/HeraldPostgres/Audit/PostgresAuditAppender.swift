@@ -3,8 +3,9 @@ import HeraldCore
 
 /// The one place the PostgreSQL store writes audit events: inside the caller's transaction it locks and
 /// reads the log head (`SELECT … FOR UPDATE`, so appends from every node and connection take turns), seals
-/// the events with the injected ``AuditSealer``, inserts the entries, their sealed values and completed
-/// subtrees, and writes the new head — so a change and its entries commit or roll back together.
+/// the events with the injected ``AuditSealer``, then inserts the entries, their sealed values and completed
+/// subtrees and writes the new head in one statement (``PostgresAuditAppendStatement``) — so a change and
+/// its entries commit or roll back together, and the head stays locked for two round trips and the commit.
 ///
 /// Callers append as the last step of their transaction, so the head row stays locked only briefly and
 /// every transaction takes its row locks in the same order (its own rows, then the head).
@@ -28,9 +29,7 @@ struct PostgresAuditAppender: Sendable {
         guard sealing.records.count == events.count, sealing.records.first?.index == head.size, sealing.head.size == head.size + UInt64(events.count) else {
             throw HeraldError(.internal, code: PostgresStoreError.failureCode, "the audit sealer returned records that do not follow the log head")
         }
-        try await AuditLogEntryTable.insert(sealing.records, in: tx)
-        try await AuditSubtreeTable.insert(sealing.subtrees, in: tx)
-        try await AuditLogHeadTable.write(sealing.head, in: tx)
+        try await tx.execute(PostgresAuditAppendStatement.sql, try PostgresAuditAppendStatement.arguments(sealing))
     }
 
     /// Seals up to ``backfillBatch`` queued events (oldest first) and removes them from the queue; returns how

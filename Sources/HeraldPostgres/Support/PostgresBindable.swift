@@ -57,3 +57,18 @@ struct PostgresBytes: PostgresBindable {
 
     func bind(to bindings: inout PostgresBindings) { bindings.append(ByteBuffer(bytes: bytes)) }
 }
+
+/// Binary values for a `BYTEA[]` parameter (e.g. `unnest(?::bytea[])`).
+struct PostgresByteArray: PostgresBindable {
+    var buffers: [ByteBuffer]
+
+    init(_ values: [[UInt8]]) {
+        buffers = values.map { ByteBuffer(bytes: $0) }
+    }
+
+    init(buffers: [ByteBuffer]) {
+        self.buffers = buffers
+    }
+
+    func bind(to bindings: inout PostgresBindings) { bindings.append(buffers) }
+}

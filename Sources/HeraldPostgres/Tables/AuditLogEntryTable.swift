@@ -12,16 +12,6 @@ enum AuditLogEntryTable {
 
     static let selectLeafHashes = "SELECT leaf_hash FROM audit_log_entries WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index"
 
-    static func insert(_ records: [SealedAuditRecord], in tx: PostgresTransaction) async throws {
-        for record in records {
-            try await tx.execute("INSERT INTO audit_log_entries (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                Int64(record.index), record.at.millisecondsSince1970, record.action, record.target, PostgresBytes(record.previousHash),
-                PostgresBytes(record.publicPayload), try commitments(record.sealedFields), PostgresBytes(record.signature), PostgresBytes(record.leafHash),
-            ])
-        }
-        try await AuditSealedValueTable.insert(records, in: tx)
-    }
-
     /// Up to `limit` records from `start`; with `includingSealedValues`, the values still stored are attached.
     static func records(from start: UInt64, limit: Int, includingSealedValues: Bool, in tx: PostgresTransaction) async throws -> [SealedAuditRecord] {
         guard limit > 0 else { return [] }

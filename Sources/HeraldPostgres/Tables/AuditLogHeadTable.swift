@@ -13,8 +13,4 @@ enum AuditLogHeadTable {
         guard size >= 0 else { throw PostgresStoreError.corrupt("audit log size", String(size)) }
         return AuditLogHead(size: UInt64(size), state: state)
     }
-
-    static func write(_ head: AuditLogHead, in tx: PostgresTransaction) async throws {
-        try await tx.execute("UPDATE audit_log_head SET size = ?, state = ? WHERE id = 1", [Int64(head.size), PostgresBytes(head.state)])
-    }
 }

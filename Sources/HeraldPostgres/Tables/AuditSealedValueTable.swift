@@ -8,17 +8,6 @@ enum AuditSealedValueTable {
         var name: String
     }
 
-    static func insert(_ records: [SealedAuditRecord], in tx: PostgresTransaction) async throws {
-        for record in records {
-            for field in record.sealedFields {
-                guard let salt = field.salt, let value = field.value else { continue }
-                try await tx.execute(
-                    "INSERT INTO audit_sealed_values (entry_index, name, salt, value, recorded_at) VALUES (?, ?, ?, ?, ?)",
-                    [Int64(record.index), field.name, PostgresBytes(salt), PostgresBytes(value), record.at.millisecondsSince1970])
-            }
-        }
-    }
-
     static func values(in range: ClosedRange<UInt64>, in tx: PostgresTransaction) async throws -> [Key: (salt: [UInt8], value: [UInt8])] {
         let rows = try await tx.rows(
             "SELECT entry_index, name, salt, value FROM audit_sealed_values WHERE entry_index >= ? AND entry_index <= ?",

@@ -2,14 +2,6 @@ import HeraldCore
 
 /// Cached perfect-subtree hashes of the audit log's Merkle tree (`audit_log_subtrees`).
 enum AuditSubtreeTable {
-    static func insert(_ subtrees: [AuditSubtreeHash], in tx: PostgresTransaction) async throws {
-        for subtree in subtrees {
-            try await tx.execute(
-                "INSERT INTO audit_log_subtrees (level, position, hash) VALUES (?, ?, ?) ON CONFLICT (level, position) DO UPDATE SET hash = excluded.hash",
-                [subtree.key.level, Int64(subtree.key.index), PostgresBytes(subtree.hash)])
-        }
-    }
-
     static func hashes(_ keys: [AuditSubtreeKey], in tx: PostgresTransaction) async throws -> [AuditSubtreeKey: [UInt8]] {
         let rows = try await tx.rows(
             "SELECT level, position, hash FROM audit_log_subtrees WHERE (level, position) IN (SELECT * FROM unnest(?::bigint[], ?::bigint[]))",

@@ -170,7 +170,7 @@ import Testing
             port: \(simulatorPort)
             system_id: herald
             password: simulate
-            binds: 1
+            binds: 3   # the cluster shares them (bind leases): one per node
             window: 32
             enquire_link_seconds: 0
         logging:
