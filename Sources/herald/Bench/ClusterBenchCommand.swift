@@ -99,7 +99,7 @@ struct ClusterBenchCommand: AsyncParsableCommand {
         let baseline = results.first
         print("""
             Herald cluster benchmark: \(messages) messages per round (after \(warmup) warm-up), \(concurrency) HTTP clients spread \
-            round-robin over the nodes, nodes in one process, simulator answering at once, \
+            round-robin over the nodes, nodes in one process, one link of \(ClusterBenchNode.linkBinds) binds shared by the nodes, simulator answering at once, \
             \(ProcessInfo.processInfo.activeProcessorCount) cores.
 
             \(ClusterBenchResult.header)

@@ -27,6 +27,10 @@ final class ClusterBenchNode: Sendable {
     ///   - databaseURL: `postgres://…` of the round's schema, or `nil` for SQLite in the data directory.
     ///   - secrets: a secrets file to copy into the data directory first (the first node's), so every node
     ///     signs the audit log and keys its hashes alike.
+    /// Binds of the benchmark's link in every round: the cluster shares them (bind leases), so each round has
+    /// the same carrier capacity and every node of up to three holds two.
+    static let linkBinds = 6
+
     static func start(
         id: String, databaseURL: String?, simulatorPort: Int, directory: URL, secrets: URL?, metrics: PrometheusCollectorRegistry, logger: Logger
     ) async throws -> ClusterBenchNode {
@@ -41,7 +45,8 @@ final class ClusterBenchNode: Sendable {
         configuration.http.port = 0
         configuration.simulator.enabled = false
         configuration.carriers = [CarrierLinkConfiguration(
-            id: "bench", host: "127.0.0.1", port: simulatorPort, systemID: "herald", password: "bench", binds: 2, window: 64, enquireLinkSeconds: 0)]
+            id: "bench", host: "127.0.0.1", port: simulatorPort, systemID: "herald", password: "bench", binds: Self.linkBinds, window: 64,
+            enquireLinkSeconds: 0)]
         configuration.logging.level = "warning"
         try configuration.validate()
 
