@@ -1,7 +1,7 @@
 /// An approved disclosure of the sealed values of a range of audit entries: downloadable once, as an audit
 /// bundle carrying those values, by the auditor who asked for it, before ``expiresAt``. Its id is the
 /// proposal's.
-public struct SealedValueDisclosure: Sendable, Equatable, Codable {
+public struct SealedValueDisclosure: OneTimeDownload, Equatable, Codable {
     public var id: ProposalID
     public var entries: Range<UInt64>
     /// Audit actor of the requesting auditor: the only one who may download it.
@@ -28,10 +28,4 @@ public struct SealedValueDisclosure: Sendable, Equatable, Codable {
 
     /// 24 hours: how long an approved disclosure may be downloaded.
     public static let downloadWindow = Duration.seconds(86_400)
-
-    /// `ready`, `downloaded` or `expired`.
-    public func state(at time: Timestamp) -> String {
-        if downloadedAt != nil { return "downloaded" }
-        return time < expiresAt ? "ready" : "expired"
-    }
 }

@@ -29,42 +29,24 @@ public struct SealedValueDisclosureService: Sendable {
     /// Records that `actor` downloads the disclosure now; refused (and audited) when the actor is not the
     /// auditor who asked for it, when it was downloaded already, or when its download window ended.
     public func claim(_ id: ProposalID, by actor: AuditActor) async throws -> SealedValueDisclosure {
+        let gate = OneTimeDownloadGate(audit: store, action: "audit.disclosure.download")
         let now = clock.now()
-        func refuse(_ reason: String, _ error: HeraldError) async throws -> Never {
-            try await store.appendAudit([
-                AuditEvent(at: now, actor: actor, action: "audit.disclosure.download", target: id.rawValue, outcome: "denied", details: ["reason": reason]),
-            ])
-            throw error
-        }
         guard let disclosure = try await store.sealedValueDisclosure(id) else {
-            try await refuse("not_found", HeraldError.notFound("disclosure \(id)"))
+            try await gate.refuse(id, "not_found", HeraldError.notFound("disclosure \(id)"), by: actor, at: now)
         }
-        guard actor.description == disclosure.requestedBy else {
-            try await refuse("not_permitted", HeraldError(
-                .forbidden, code: "disclosure_not_permitted", "only the auditor who asked for \(id) may download it"))
+        return try await gate.claim(
+            disclosure, by: actor, at: now, permitted: actor.description == disclosure.requestedBy,
+            refusals: .init(
+                notPermitted: HeraldError(.forbidden, code: "disclosure_not_permitted", "only the auditor who asked for \(id) may download it"),
+                alreadyDownloaded: HeraldError(
+                    .conflict, code: "disclosure_already_downloaded", "\(id) was downloaded already; a disclosure can be downloaded once, ask for another"),
+                expired: HeraldError(
+                    .conflict, code: "disclosure_expired",
+                    "the download window of \(id) ended at \(disclosure.expiresAt.iso8601); ask for another disclosure")),
+            details: ["first_index": String(disclosure.entries.lowerBound), "end_index": String(disclosure.entries.upperBound)]
+        ) { actor, time, audit in
+            try await store.claimSealedValueDisclosure(id, by: actor, at: time, audit: audit)
         }
-        if let downloadedAt = disclosure.downloadedAt {
-            try await refuse("already_downloaded", HeraldError(
-                .conflict, code: "disclosure_already_downloaded",
-                "\(id) was downloaded at \(downloadedAt.iso8601); a disclosure can be downloaded once, ask for another"))
-        }
-        guard now < disclosure.expiresAt else {
-            try await refuse("expired", HeraldError(
-                .conflict, code: "disclosure_expired", "the download window of \(id) ended at \(disclosure.expiresAt.iso8601); ask for another disclosure"))
-        }
-        let claimed = try await store.claimSealedValueDisclosure(id, by: actor.description, at: now, audit: [
-            AuditEvent(
-                at: now, actor: actor, action: "audit.disclosure.download", target: id.rawValue,
-                details: ["first_index": String(disclosure.entries.lowerBound), "end_index": String(disclosure.entries.upperBound)]),
-        ])
-        guard claimed else {
-            try await refuse("already_downloaded", HeraldError(
-                .conflict, code: "disclosure_already_downloaded", "\(id) was downloaded already; a disclosure can be downloaded once, ask for another"))
-        }
-        var claimedDisclosure = disclosure
-        claimedDisclosure.downloadedAt = now
-        claimedDisclosure.downloadedBy = actor.description
-        return claimedDisclosure
     }
 
     /// Writes the audit bundle of the disclosure: every entry, the disclosed ones with their sealed values

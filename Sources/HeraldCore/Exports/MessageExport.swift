@@ -1,6 +1,6 @@
 /// An approved export of one account's messages over a period: produced as JSON Lines when downloaded,
 /// which the proposer or the approver may do once, before ``expiresAt``. Its id is the proposal's.
-public struct MessageExport: Sendable, Equatable, Codable {
+public struct MessageExport: OneTimeDownload, Equatable, Codable {
     public var id: ProposalID
     public var accountID: AccountID
     public var from: Timestamp
@@ -31,10 +31,4 @@ public struct MessageExport: Sendable, Equatable, Codable {
 
     /// 24 hours: how long an approved export may be downloaded.
     public static let downloadWindow = Duration.seconds(86_400)
-
-    /// `ready`, `downloaded` or `expired`.
-    public func state(at time: Timestamp) -> String {
-        if downloadedAt != nil { return "downloaded" }
-        return time < expiresAt ? "ready" : "expired"
-    }
 }

@@ -31,39 +31,18 @@ public struct MessageExportService: Sendable {
     /// proposer nor its approver, when it was downloaded already, or when its download window ended.
     public func claim(_ id: ProposalID, by actor: AuditActor) async throws -> MessageExport {
         let export = try await self.export(id)
-        let now = clock.now()
-        func refuse(_ reason: String, _ error: HeraldError) async throws -> Never {
-            try await store.appendAudit([
-                AuditEvent(at: now, actor: actor, action: "messages.export.download", target: id.rawValue, outcome: "denied", details: ["reason": reason]),
-            ])
-            throw error
+        return try await OneTimeDownloadGate(audit: store, action: "messages.export.download").claim(
+            export, by: actor, at: clock.now(), permitted: actor.description == export.proposedBy || actor.description == export.approvedBy,
+            refusals: .init(
+                notPermitted: HeraldError(.forbidden, code: "export_not_permitted", "only the operators who proposed and approved \(id) may download it"),
+                alreadyDownloaded: HeraldError(
+                    .conflict, code: "export_already_downloaded", "\(id) was downloaded already; an export can be downloaded once, propose another"),
+                expired: HeraldError(
+                    .conflict, code: "export_expired", "the download window of \(id) ended at \(export.expiresAt.iso8601); propose another export")),
+            details: ["account": export.accountID.rawValue, "from": export.from.iso8601, "to": export.to.iso8601]
+        ) { actor, time, audit in
+            try await store.claimMessageExport(id, by: actor, at: time, audit: audit)
         }
-        guard actor.description == export.proposedBy || actor.description == export.approvedBy else {
-            try await refuse("not_permitted", HeraldError(
-                .forbidden, code: "export_not_permitted", "only the operators who proposed and approved \(id) may download it"))
-        }
-        if let downloadedAt = export.downloadedAt {
-            try await refuse("already_downloaded", HeraldError(
-                .conflict, code: "export_already_downloaded",
-                "\(id) was downloaded at \(downloadedAt.iso8601) by \(export.downloadedBy ?? "?"); an export can be downloaded once, propose another"))
-        }
-        guard now < export.expiresAt else {
-            try await refuse("expired", HeraldError(
-                .conflict, code: "export_expired", "the download window of \(id) ended at \(export.expiresAt.iso8601); propose another export"))
-        }
-        let claimed = try await store.claimMessageExport(id, by: actor.description, at: now, audit: [
-            AuditEvent(
-                at: now, actor: actor, action: "messages.export.download", target: id.rawValue,
-                details: ["account": export.accountID.rawValue, "from": export.from.iso8601, "to": export.to.iso8601]),
-        ])
-        guard claimed else {
-            try await refuse("already_downloaded", HeraldError(
-                .conflict, code: "export_already_downloaded", "\(id) was downloaded already; an export can be downloaded once, propose another"))
-        }
-        var claimedExport = export
-        claimedExport.downloadedAt = now
-        claimedExport.downloadedBy = actor.description
-        return claimedExport
     }
 
     /// Reads the export's messages (newest first) and hands them to `body` a page at a time.
