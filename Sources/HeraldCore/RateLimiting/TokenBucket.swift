@@ -40,10 +40,15 @@ public struct TokenBucket: Sendable, Equatable {
     }
 
     private func wait(for needed: Double) -> Duration {
-        // Cost above capacity or no refill: the request can never pass; answer with a day so callers
-        // still get a finite Retry-After.
+        Self.wait(needed: needed, tokens: tokens, limit: limit)
+    }
+
+    /// How long until a bucket holding `tokens` has `needed` under `limit` (at least a millisecond). Cost
+    /// above capacity or no refill: the request can never pass; the answer is a day, so callers still get
+    /// a finite Retry-After. Shared by every ``RateLimiter`` so they answer alike.
+    public static func wait(needed: Double, tokens: Double, limit: RateLimit) -> Duration {
         guard needed <= Double(limit.capacity), limit.refillPerSecond > 0 else { return .seconds(86_400) }
         let milliseconds = ((needed - tokens) / limit.refillPerSecond * 1000).rounded(.up)
-        return .milliseconds(Int64(min(milliseconds, 86_400_000)))
+        return .milliseconds(Int64(min(max(milliseconds, 1), 86_400_000)))
     }
 }

@@ -64,7 +64,7 @@ public final class PostgresRateLimiter: RateLimiter {
         if operations.add(1, ordering: .relaxed).newValue % pruneEvery == 0 { await prune(at: now) }
         let remaining = Int(max(0, tokens).rounded(.down))
         guard !allowed else { return RateLimitDecision(isAllowed: true, remaining: remaining, retryAfter: .zero) }
-        return RateLimitDecision(isAllowed: false, remaining: remaining, retryAfter: Self.wait(needed: needed, tokens: tokens, limit: limit))
+        return RateLimitDecision(isAllowed: false, remaining: remaining, retryAfter: TokenBucket.wait(needed: needed, tokens: tokens, limit: limit))
     }
 
     /// Deletes buckets that are full by now (equivalent to absent ones). Failures only cost space.
@@ -72,12 +72,5 @@ public final class PostgresRateLimiter: RateLimiter {
         _ = try? await store.autocommit("deleting full rate-limit buckets") { tx in
             try await tx.execute("DELETE FROM rate_limit_buckets WHERE full_at < ?", [now.millisecondsSince1970])
         }
-    }
-
-    /// The wait until `needed` tokens are there, as ``TokenBucket`` answers it (a day when never).
-    static func wait(needed: Double, tokens: Double, limit: RateLimit) -> Duration {
-        guard needed <= Double(limit.capacity), limit.refillPerSecond > 0 else { return .seconds(86_400) }
-        let milliseconds = ((needed - tokens) / limit.refillPerSecond * 1000).rounded(.up)
-        return .milliseconds(Int64(min(max(milliseconds, 1), 86_400_000)))
     }
 }
