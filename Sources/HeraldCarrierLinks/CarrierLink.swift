@@ -12,8 +12,12 @@ import Synchronization
 /// position never has two sessions (one draining, one connecting) at once.
 final class CarrierLink: Sendable {
     private struct Binds {
-        var open: [Int: SMPPClient] = [:]
+        var open: [Int: SMPPClient] = [:] {
+            didSet { ordered = open.keys.sorted().compactMap { open[$0] } }
+        }
         var closing: Set<Int> = []
+        /// ``open``'s clients by position, kept as binds open and close (read on every submission).
+        private(set) var ordered: [SMPPClient] = []
     }
 
     let settings: CarrierLinkSettings
@@ -35,7 +39,7 @@ final class CarrierLink: Sendable {
 
     /// The open binds' clients, by position.
     var clients: [SMPPClient] {
-        binds.withLock { binds in binds.open.keys.sorted().compactMap { binds.open[$0] } }
+        binds.withLock { $0.ordered }
     }
 
     /// Positions of the open binds.
